@@ -1,0 +1,15 @@
+import type { Logger } from "pino";
+import type { Database } from "../neo4j/database.js";
+import { LoaderRegistry } from "./loaders.js";
+
+/** What every resolver receives: the database, per-request loaders, a request-scoped logger. */
+export interface RequestContext {
+  requestId: string;
+  db: Database;
+  loaders: LoaderRegistry;
+  log: Logger;
+}
+
+export function createRequestContext(db: Database, log: Logger, requestId: string): RequestContext {
+  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }) };
+}

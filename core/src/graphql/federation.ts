@@ -1,0 +1,49 @@
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import type { SubgraphName } from "../config.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apollo's resolver map is untyped by design
+type ResolverMap = Record<string, any>;
+
+/** What a subgraph package exports: its type-graphql resolvers, reference resolvers and Neo4j schema. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type the subgraph owns; each must go through a DataLoader. */
+  referenceResolvers: ResolverMap;
+  /** Idempotent constraint/index statements for the labels this subgraph writes. */
+  neo4jSchema: readonly string[];
+}
+
+const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7",
+        import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag"])
+`;
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql produces the schema (with the
+ * `@key` and other directives set by `@Directive`), which is printed to SDL and handed to `@apollo/subgraph`
+ * together with type-graphql's resolvers and the reference resolvers.
+ */
+export async function buildFederatedSchema(def: SubgraphDefinition): Promise<GraphQLSchema> {
+  const typeGraphqlSchema = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema));
+  return buildSubgraphSchema({ typeDefs, resolvers: mergeResolverMaps(createResolversMap(typeGraphqlSchema), def.referenceResolvers) });
+}
+
+function mergeResolverMaps(base: ResolverMap, extra: ResolverMap): ResolverMap {
+  const merged: ResolverMap = { ...base };
+  for (const [typeName, fields] of Object.entries(extra)) merged[typeName] = { ...(merged[typeName] ?? {}), ...fields };
+  return merged;
+}

@@ -1,0 +1,37 @@
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { Database } from "../neo4j/database.js";
+import { applySchema } from "../neo4j/schema.js";
+import type { SubgraphDefinition } from "./federation.js";
+import { startSubgraphServer } from "./subgraph-server.js";
+
+/**
+ * The process entry of a subgraph: read config, connect to Neo4j, apply the subgraph's constraints,
+ * serve, and shut down cleanly on SIGINT/SIGTERM. A failure at start-up logs one line and exits 1.
+ */
+export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
+  const db = Database.connect(config, def.name);
+  try {
+    await applySchema(db, def.neo4jSchema);
+    const server = await startSubgraphServer(def, {
+      db,
+      log,
+      host: config.SUBGRAPH_HOST,
+      port: config.subgraphPorts[def.name],
+    });
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, "shutting down");
+      await server.stop();
+      await db.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  } catch (error) {
+    log.fatal({ err: error }, `subgraph ${def.name} failed to start: ${(error as Error).message}`);
+    await db.close().catch(() => undefined);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { register } from "prom-client";
+import type { Logger } from "pino";
+import type { Database } from "../neo4j/database.js";
+import { makeFormatError } from "../errors.js";
+import { jsonErrorHandler } from "../http.js";
+import { createRequestContext, type RequestContext } from "./context.js";
+import { buildFederatedSchema, type SubgraphDefinition } from "./federation.js";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServerOptions {
+  db: Database;
+  log: Logger;
+  host: string;
+  port: number;
+}
+
+/**
+ * Serves one subgraph over HTTP: POST /graphql (Apollo Server 5), GET /healthz (alive), GET /readyz
+ * (Neo4j reachable) and GET /metrics (Prometheus). Binds to `host`, loopback by default.
+ */
+export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
+  const { db, log } = opts;
+  const schema = await buildFederatedSchema(def);
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+  const server = new ApolloServer<RequestContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError((error) => log.error({ err: error }, "resolver failed")),
+    // Inline traces would hand timing internals to any caller; they are off.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", subgraph: def.name });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: "ready", subgraph: def.name, neo4j: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable", subgraph: def.name, neo4j: "unreachable" });
+    }
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(register.contentType).send(await register.metrics());
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(server, {
+      context: async ({ req }) => createRequestContext(db, log, req.header("x-request-id") ?? randomUUID()),
+    }),
+  );
+  app.use(jsonErrorHandler);
+
+  httpServer.listen(opts.port, opts.host);
+  await once(httpServer, "listening");
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host}:${port}/graphql`;
+  log.info({ subgraph: def.name, url }, "subgraph listening");
+  return {
+    url,
+    port,
+    stop: async () => {
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import { Counter, Histogram } from "prom-client";
+import type { Config } from "../config.js";
+import { neo4jUri } from "../config.js";
+import { toPlain } from "./values.js";
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** Cypher round trips per subgraph: the N+1 test and the benchmark read these through /metrics. */
+const cypherQueries = new Counter({
+  name: "cix_cypher_queries_total",
+  help: "Cypher statements sent to Neo4j",
+  labelNames: ["component", "mode"] as const,
+});
+const cypherSeconds = new Histogram({
+  name: "cix_cypher_duration_seconds",
+  help: "Time from sending a Cypher statement to having its records",
+  labelNames: ["component", "mode"] as const,
+  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+});
+
+/** A transaction handle that returns plain rows and counts each statement. */
+export interface Tx {
+  run<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+/**
+ * The one way the hub talks to Neo4j. Every statement is parameterised (callers pass `params`, never build
+ * Cypher from input), runs in a managed transaction with a timeout, and comes back as plain JS values
+ * (numbers, ISO strings) so resolvers never see driver types.
+ */
+export class Database {
+  private constructor(
+    readonly driver: Driver,
+    private readonly database: string,
+    private readonly txTimeoutMs: number,
+    private readonly component: string,
+  ) {}
+
+  static connect(config: Config, component: string): Database {
+    const auth = config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined;
+    const driver = neo4j.driver(neo4jUri(config), auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+    });
+    return new Database(driver, config.NEO4J_DATABASE, config.NEO4J_TX_TIMEOUT_MS, component);
+  }
+
+  /** Resolves when a Bolt round trip to the database succeeds. */
+  async ping(): Promise<void> {
+    await this.read("RETURN 1 AS ok");
+  }
+
+  read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.withSession("READ", (tx) => tx.run<T>(cypher, params));
+  }
+
+  write<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.withSession("WRITE", (tx) => tx.run<T>(cypher, params));
+  }
+
+  /** Several statements that succeed or fail together (a record is stored whole or not at all). */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.withSession("WRITE", work);
+  }
+
+  readTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.withSession("READ", work);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async withSession<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const config = { timeout: this.txTimeoutMs };
+      const run = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
+      return mode === "READ" ? await session.executeRead(run, config) : await session.executeWrite(run, config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private wrap(managed: ManagedTransaction, mode: string): Tx {
+    const labels = { component: this.component, mode };
+    return {
+      run: async <T extends Row>(cypher: string, params: Params = {}) => {
+        cypherQueries.inc(labels);
+        const stop = cypherSeconds.startTimer(labels);
+        try {
+          const result = await managed.run(cypher, params);
+          return result.records.map((record) => toPlain(record.toObject()) as T);
+        } finally {
+          stop();
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import type { Database } from "./database.js";
+
+/**
+ * Applies constraint and index statements. Each statement must be idempotent (`IF NOT EXISTS`), so this runs
+ * at every start-up. Schema statements cannot share a transaction with each other, hence one call each.
+ */
+export async function applySchema(db: Database, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) {
+    if (!/\bIF NOT EXISTS\b/i.test(statement)) {
+      throw new Error(`Schema statement is not idempotent (needs IF NOT EXISTS): ${statement}`);
+    }
+    await db.write(statement);
+  }
+  await db.write("CALL db.awaitIndexes(60)");
+}

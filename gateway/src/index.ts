@@ -1,0 +1,2 @@
+export { startGatewayServer } from "./server.js";
+export { checkReadiness } from "./readiness.js";

@@ -1,0 +1,342 @@
+// @cix/neo4j: start (or reuse) a local Neo4j 5.26 Community DBMS for development and tests.
+// The DBMS is the embedded Java launcher of this package (pom.xml, src/main/java), built with Maven
+// on first use and run as a child JVM that speaks a tiny line protocol on stdout (CIX-NEO4J READY/STOPPED).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { accessSync, constants as fsConstants, existsSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+/** This package's folder (neo4j/), resolved from this file, never from the cwd. */
+export const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const jarPath = path.join(packageDir, "target", "cix-neo4j-launcher.jar");
+const libDir = path.join(packageDir, "target", "lib");
+const buildInputs = ["pom.xml", path.join("src", "main", "java", "org", "cix", "neo4j", "Launcher.java")];
+
+const JAVA_MISSING =
+  "Java 17+ is required to run the embedded Neo4j: install a JDK 17 and put `java` on PATH, or set NEO4J_URI to use an existing Neo4j";
+const MVN_MISSING =
+  "Maven (mvn) is required to build the embedded Neo4j launcher on first use: install Maven 3.8+ and put `mvn` on PATH, " +
+  "or set NEO4J_URI to use an existing Neo4j";
+
+export interface EnsureNeo4jOptions {
+  /** Bolt port; default env NEO4J_BOLT_PORT or 7687. */
+  port?: number;
+  /** DBMS home (data + logs); default env CIX_NEO4J_HOME or <this package>/data. Relative paths are taken from this package's folder. */
+  home?: string;
+  /** Progress messages (building, starting, reusing, JVM stderr). Default: silent. */
+  log?: (msg: string) => void;
+}
+
+export interface Neo4jHandle {
+  /** Bolt URI, e.g. bolt://127.0.0.1:7687. Auth is disabled on the embedded DBMS. */
+  uri: string;
+  /** True when this call started the JVM (and stop() will stop it). */
+  launched: boolean;
+  /** Neo4j version reported by the launcher (only when launched). */
+  version?: string;
+  /** Resolves with the JVM's exit code or signal when it exits, for whatever reason (only when launched). */
+  exited?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Stops the JVM this call launched (SIGTERM, SIGKILL after 20 s); a no-op otherwise. */
+  stop(): Promise<void>;
+}
+
+export interface LauncherCommand {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The exact `java` command line used to run the launcher (heap from env NEO4J_HEAP, default 512m). */
+export function neo4jLauncherCommand(opts: { port: number; home: string; host?: string }): LauncherCommand {
+  const heap = (process.env.NEO4J_HEAP ?? "").trim() || "512m";
+  if (!/^\d+[kmgKMG]?$/.test(heap)) throw new Error(`NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
+  const args = [
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    // The same module openings Neo4j's own start script passes on JDK 17.
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-cp",
+    // java expands the lib/* wildcard itself (no shell involved).
+    `${jarPath}${path.delimiter}${path.join(libDir, "*")}`,
+    "org.cix.neo4j.Launcher",
+  ];
+  return {
+    command: "java",
+    args,
+    cwd: packageDir,
+    env: {
+      ...process.env,
+      NEO4J_BOLT_PORT: String(opts.port),
+      NEO4J_BOLT_HOST: opts.host ?? "127.0.0.1",
+      CIX_NEO4J_HOME: opts.home,
+    },
+  };
+}
+
+export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jHandle> {
+  const log = opts.log ?? (() => {});
+  const external = process.env.NEO4J_URI?.trim();
+  if (external) {
+    log(`NEO4J_URI is set: using ${external}, not starting the embedded Neo4j`);
+    return { uri: external, launched: false, stop: async () => {} };
+  }
+
+  const host = process.env.NEO4J_BOLT_HOST?.trim() || "127.0.0.1";
+  const port = opts.port ?? parsePort(process.env.NEO4J_BOLT_PORT);
+  const uri = `bolt://${host}:${port}`;
+  const home = path.resolve(packageDir, opts.home ?? (process.env.CIX_NEO4J_HOME?.trim() || "data"));
+
+  const probe = await probeBolt(host, port);
+  if (probe === "bolt") {
+    log(`Neo4j already answers Bolt at ${uri}: reusing it`);
+    return { uri, launched: false, stop: async () => {} };
+  }
+  if (probe === "other") {
+    throw new Error(
+      `port ${host}:${port} is in use by something that does not speak Bolt: stop it, or set NEO4J_BOLT_PORT to a free port, or NEO4J_URI to an existing Neo4j`,
+    );
+  }
+
+  requireJava17();
+  if (needsBuild()) {
+    if (!onPath("mvn")) throw new Error(MVN_MISSING);
+    log("building the Neo4j launcher with Maven (first run downloads ~120 MB of jars)...");
+    await runMaven(log);
+  }
+
+  try {
+    return await launch({ host, port, home, uri, log });
+  } catch (err) {
+    // Another process may have started Neo4j on this port at the same moment: use it then.
+    if ((await probeBolt(host, port)) === "bolt") {
+      log(`Neo4j was started concurrently at ${uri}: reusing it`);
+      return { uri, launched: false, stop: async () => {} };
+    }
+    throw err;
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 7687;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`NEO4J_BOLT_PORT must be a TCP port number, got '${raw}'`);
+  }
+  return port;
+}
+
+/**
+ * "bolt": a Bolt server answered the handshake; "closed": nothing listens;
+ * "other": something accepted the connection but did not answer like Bolt.
+ */
+export function probeBolt(host: string, port: number, timeoutMs = 2000): Promise<"bolt" | "closed" | "other"> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    let connected = false;
+    let received = Buffer.alloc(0);
+    const done = (result: "bolt" | "closed" | "other") => {
+      clearTimeout(timer);
+      socket.removeAllListeners();
+      socket.on("error", () => {});
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(connected ? "other" : "closed"), timeoutMs);
+    socket.on("connect", () => {
+      connected = true;
+      // Bolt handshake: magic, then four version proposals (5.0-5.4, 4.4, 4.0-4.3... none).
+      socket.write(Buffer.from([0x60, 0x60, 0xb0, 0x17, 0, 4, 4, 5, 0, 0, 4, 4, 0, 0, 0, 4, 0, 0, 0, 3]));
+    });
+    socket.on("data", (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length >= 4) {
+        // The server answers with the chosen version: 00 00 <minor> <major> (00 00 00 00 = none agreed, still Bolt).
+        done(received[0] === 0 && received[1] === 0 ? "bolt" : "other");
+      }
+    });
+    socket.on("end", () => done(connected ? "other" : "closed"));
+    socket.on("error", () => done(connected ? "other" : "closed"));
+  });
+}
+
+function onPath(cmd: string): string | undefined {
+  const exts = process.platform === "win32" ? (process.env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    for (const ext of exts) {
+      const candidate = path.join(dir, cmd + ext);
+      try {
+        accessSync(candidate, fsConstants.X_OK);
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+function requireJava17(): void {
+  if (!onPath("java")) throw new Error(JAVA_MISSING);
+  const res = spawnSync("java", ["-version"], { encoding: "utf8", timeout: 30_000 });
+  const text = `${res.stderr ?? ""}${res.stdout ?? ""}`;
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(text);
+  if (res.error || !m) throw new Error(`${JAVA_MISSING} (\`java -version\` failed: ${res.error?.message ?? text.trim()})`);
+  const major = Number(m[1]) === 1 ? Number(m[2]) : Number(m[1]);
+  if (major < 17) throw new Error(`${JAVA_MISSING} (found Java ${major})`);
+}
+
+function needsBuild(): boolean {
+  if (!existsSync(jarPath) || !existsSync(libDir)) return true;
+  const jarTime = statSync(jarPath).mtimeMs;
+  return buildInputs.some((rel) => {
+    const p = path.join(packageDir, rel);
+    return existsSync(p) && statSync(p).mtimeMs > jarTime;
+  });
+}
+
+function runMaven(log: (msg: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("mvn", ["-q", "-B", "-f", "pom.xml", "package", "-DskipTests"], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const tail = new Tail(40);
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on("line", (line) => tail.push(line));
+    }
+    child.on("error", (err) => reject(new Error(`${MVN_MISSING} (${err.message})`)));
+    child.on("exit", (code, signal) => {
+      if (code === 0) {
+        log("Neo4j launcher built");
+        resolve();
+      } else {
+        reject(new Error(`building the Neo4j launcher failed (mvn exit ${code ?? signal}):\n${tail.text()}`));
+      }
+    });
+  });
+}
+
+function launch(o: {
+  host: string;
+  port: number;
+  home: string;
+  uri: string;
+  log: (msg: string) => void;
+}): Promise<Neo4jHandle> {
+  const timeoutMs = Number(process.env.NEO4J_START_TIMEOUT_MS) || 120_000;
+  const cmd = neo4jLauncherCommand({ port: o.port, home: o.home, host: o.host });
+  o.log(`starting Neo4j on ${o.uri} (home ${o.home})`);
+
+  const child: ChildProcess = spawn(cmd.command, cmd.args, {
+    cwd: cmd.cwd,
+    env: cmd.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stderrTail = new Tail(30);
+  let errorLine: string | undefined;
+
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("exit", (code, signal) => resolve({ code, signal }));
+    child.on("error", () => resolve({ code: null, signal: null }));
+  });
+  // Do not leave an orphan JVM behind when this Node process exits.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  };
+  process.on("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+
+  return new Promise<Neo4jHandle>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(() => {
+      settle(() => {
+        void stop();
+        reject(
+          new Error(
+            `Neo4j did not report READY within ${timeoutMs} ms (NEO4J_START_TIMEOUT_MS); logs in ${path.join(o.home, "logs")}` +
+              (stderrTail.size() ? `\n${stderrTail.text()}` : ""),
+          ),
+        );
+      });
+    }, timeoutMs);
+
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      const ready = /^CIX-NEO4J READY (\S+) neo4j=(\S+)/.exec(line);
+      if (ready) {
+        o.log(`Neo4j ${ready[2]} ready at ${ready[1]}`);
+        settle(() => resolve({ uri: ready[1] ?? o.uri, launched: true, version: ready[2], exited, stop }));
+      } else if (line.startsWith("CIX-NEO4J STOPPED")) {
+        o.log("Neo4j stopped");
+      } else if (line.trim()) {
+        o.log(`[neo4j] ${line}`);
+      }
+    });
+    createInterface({ input: child.stderr! }).on("line", (line) => {
+      stderrTail.push(line);
+      if (line.startsWith("CIX-NEO4J ERROR:")) errorLine ??= line.slice("CIX-NEO4J ERROR:".length).trim();
+      o.log(`[neo4j] ${line}`);
+    });
+
+    child.on("error", (err) => {
+      settle(() => reject(new Error(`${JAVA_MISSING} (spawning java failed: ${err.message})`)));
+    });
+    void exited.then(({ code, signal }) => {
+      settle(() =>
+        reject(
+          new Error(
+            errorLine
+              ? `Neo4j failed to start: ${errorLine}`
+              : `Neo4j exited (${code ?? signal}) before it was ready; logs in ${path.join(o.home, "logs")}` +
+                  (stderrTail.size() ? `\n${stderrTail.text()}` : ""),
+          ),
+        ),
+      );
+    });
+  });
+}
+
+class Tail {
+  private lines: string[] = [];
+  constructor(private readonly max: number) {}
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+  size(): number {
+    return this.lines.length;
+  }
+  text(): string {
+    return this.lines.join("\n");
+  }
+}

@@ -1,0 +1,9 @@
+// `npm run schema`: writes each subgraph's SDL and the composed supergraph into schema/.
+import { writeFile } from "node:fs/promises";
+import { produceSchemaArtefacts } from "./index.js";
+
+const { files } = await produceSchemaArtefacts();
+for (const [name, content] of Object.entries(files)) {
+  await writeFile(new URL(name, import.meta.url), content);
+  console.log(`schema/${name}`);
+}

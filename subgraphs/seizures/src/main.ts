@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from "@cix/core";
+import { seizuresSubgraph } from "./index.js";
+
+await runSubgraphProcess(seizuresSubgraph);
