@@ -9,5 +9,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Fixed secrets so tests can mint tokens that the in-process gateway and subgraphs accept.
+    env: {
+      CIX_JWT_SECRET: "test-only-jwt-secret-0123456789abcdefghijklmnop",
+      CIX_GATEWAY_SECRET: "test-only-gateway-secret-0123456789abcdefghijk",
+      CIX_CODELISTS_DIR: process.env.CIX_CODELISTS_DIR ?? "../shared/codelists",
+    },
   },
 });

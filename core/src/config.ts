@@ -29,11 +29,24 @@ const EnvSchema = z.object({
   ECOMMERCE_URL: z.string().url().optional(),
 
   CIX_CODELISTS_DIR: z.string().optional(),
+
+  /** `production` turns on the safe public configuration; NODE_ENV=production implies it. */
+  CIX_PROFILE: z.enum(["development", "production"]).optional(),
+  CIX_JWT_ISSUER: z.string().default("cix-dev"),
+  CIX_JWT_AUDIENCE: z.string().default("cix-hub"),
+  /** Verification keys for RS256/ES256 tokens: a JWKS URL or a JWKS file. */
+  CIX_JWT_JWKS_URL: z.string().url().optional(),
+  CIX_JWT_JWKS_FILE: z.string().optional(),
+  /** HS256 secret: development only (refused in production). Defaults to a generated file under var/. */
+  CIX_JWT_SECRET: z.string().min(32).optional(),
+  /** Shared secret with which the gateway proves its calls to the subgraphs. */
+  CIX_GATEWAY_SECRET: z.string().min(32).optional(),
   /** Hard maximum for any page-size argument. */
   CIX_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {
+  production: boolean;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphPorts: Record<SubgraphName, number>;
 };
@@ -52,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
   return {
     ...c,
+    production: c.CIX_PROFILE === "production" || (c.CIX_PROFILE === undefined && c.NODE_ENV === "production"),
     subgraphPorts,
     subgraphUrls: {
       seizures: c.SEIZURES_URL ?? local(subgraphPorts.seizures),

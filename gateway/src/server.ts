@@ -5,7 +5,16 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { jsonErrorHandler, makeFormatError, type Config, type Logger, type RunningServer } from "@cix/core";
+import {
+  bearerToken,
+  jsonErrorHandler,
+  makeFormatError,
+  statedPurpose,
+  TokenService,
+  type Config,
+  type Logger,
+  type RunningServer,
+} from "@cix/core";
 import express from "express";
 import { createGateway, type GatewayContext } from "./gateway.js";
 import { checkReadiness } from "./readiness.js";
@@ -15,8 +24,9 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const tokens = new TokenService(config);
   const server = new ApolloServer<GatewayContext>({
-    gateway: createGateway(config),
+    gateway: createGateway(config, tokens),
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError((error) => log.error({ err: error }, "request failed")),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
@@ -34,7 +44,11 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ requestId: req.header("x-request-id") ?? randomUUID() }),
+      context: async ({ req }) => {
+        const token = bearerToken(req);
+        const viewer = await tokens.verifyUserToken(token);
+        return { requestId: randomUUID(), token: token!, viewer: { ...viewer, purpose: statedPurpose(req) } };
+      },
     }),
   );
   app.use(jsonErrorHandler);

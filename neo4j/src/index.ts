@@ -2,7 +2,7 @@
 // The DBMS is the embedded Java launcher of this package (pom.xml, src/main/java), built with Maven
 // on first use and run as a child JVM that speaks a tiny line protocol on stdout (CIX-NEO4J READY/STOPPED).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { accessSync, constants as fsConstants, existsSync, statSync } from "node:fs";
+import { accessSync, constants as fsConstants, existsSync, statSync, utimesSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -220,6 +220,9 @@ function runMaven(log: (msg: string) => void): Promise<void> {
     child.on("error", (err) => reject(new Error(`${MVN_MISSING} (${err.message})`)));
     child.on("exit", (code, signal) => {
       if (code === 0) {
+        // Maven may leave an up-to-date jar untouched; mark it fresh so needsBuild() stays false.
+        const now = new Date();
+        if (existsSync(jarPath)) utimesSync(jarPath, now, now);
         log("Neo4j launcher built");
         resolve();
       } else {
@@ -240,6 +243,7 @@ function launch(o: {
   const cmd = neo4jLauncherCommand({ port: o.port, home: o.home, host: o.host });
   o.log(`starting Neo4j on ${o.uri} (home ${o.home})`);
 
+  const spawnedAt = Date.now();
   const child: ChildProcess = spawn(cmd.command, cmd.args, {
     cwd: cmd.cwd,
     env: cmd.env,
@@ -294,7 +298,7 @@ function launch(o: {
     createInterface({ input: child.stdout! }).on("line", (line) => {
       const ready = /^CIX-NEO4J READY (\S+) neo4j=(\S+)/.exec(line);
       if (ready) {
-        o.log(`Neo4j ${ready[2]} ready at ${ready[1]}`);
+        o.log(`Neo4j ${ready[2]} ready at ${ready[1]} in ${((Date.now() - spawnedAt) / 1000).toFixed(1)} s`);
         settle(() => resolve({ uri: ready[1] ?? o.uri, launched: true, version: ready[2], exited, stop }));
       } else if (line.startsWith("CIX-NEO4J STOPPED")) {
         o.log("Neo4j stopped");
@@ -304,8 +308,13 @@ function launch(o: {
     });
     createInterface({ input: child.stderr! }).on("line", (line) => {
       stderrTail.push(line);
-      if (line.startsWith("CIX-NEO4J ERROR:")) errorLine ??= line.slice("CIX-NEO4J ERROR:".length).trim();
-      o.log(`[neo4j] ${line}`);
+      if (line.startsWith("CIX-NEO4J ERROR:")) {
+        // Reported once, as the rejection's message (before READY) or here (during shutdown).
+        errorLine ??= line.slice("CIX-NEO4J ERROR:".length).trim();
+        if (settled) o.log(line);
+      } else {
+        o.log(`[neo4j] ${line}`);
+      }
     });
 
     child.on("error", (err) => {

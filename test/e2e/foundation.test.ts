@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authHeaders } from "../support/auth.js";
 import { startTestStack, unique, type TestStack } from "../support/stack.js";
 
 describe("foundation: the gateway federates the subgraphs over the real Neo4j", () => {
   let stack: TestStack;
+  let as: Record<string, string>;
   const agency = unique("TEST-AGENCY");
 
   beforeAll(async () => {
     stack = await startTestStack();
+    as = await authHeaders({ role: "investigator", agency });
   });
 
   afterAll(async () => {
@@ -21,6 +24,7 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
     const created = await stack.query<{ upsertSeizure: { id: string } }>(
       `mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id caseNumber } }`,
       { input: { caseNumber: "C-1", reportingAgency: agency, seizedAt: "2024-03-01T10:00:00Z", commodity: "cocaine" } },
+      as,
     );
     expect(created.errors).toBeUndefined();
     const seizureId = created.data!.upsertSeizure.id;
@@ -29,6 +33,7 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
     const shipment = await stack.query<{ upsertShipment: { id: string; seizure: { caseNumber: string; commodity: string } } }>(
       `mutation($input: ShipmentInput!) { upsertShipment(input: $input) { id seizure { caseNumber commodity } } }`,
       { input: { trackingNumber: tracking, carrier: "PostNL", seizureId } },
+      as,
     );
     expect(shipment.errors).toBeUndefined();
     expect(shipment.data!.upsertShipment.seizure).toEqual({ caseNumber: "C-1", commodity: "cocaine" });
@@ -36,6 +41,7 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
     const back = await stack.query<{ seizure: { shipments: Array<{ trackingNumber: string }> } }>(
       `query($id: ID!) { seizure(id: $id) { caseNumber shipments { trackingNumber carrier } } }`,
       { id: seizureId },
+      as,
     );
     expect(back.errors).toBeUndefined();
     expect(back.data!.seizure.shipments).toEqual([{ trackingNumber: tracking, carrier: "PostNL" }]);
@@ -50,8 +56,8 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
 
   it("upserts on the natural key instead of duplicating", async () => {
     const input = { caseNumber: "C-2", reportingAgency: agency, seizedAt: "2024-03-02T10:00:00Z", commodity: "tobacco" };
-    const first = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input });
-    const second = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input: { ...input, commodity: "cigarettes" } });
+    const first = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input }, as);
+    const second = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input: { ...input, commodity: "cigarettes" } }, as);
     expect(second.data!.upsertSeizure.id).toBe(first.data!.upsertSeizure.id);
     const rows = await stack.db.read<{ n: number; commodity: string }>(
       "MATCH (s:Seizure { reportingAgency: $agency, caseNumber: 'C-2' }) RETURN count(s) AS n, collect(s.commodity)[0] AS commodity",
@@ -61,7 +67,7 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
   });
 
   it("answers errors without stack traces, hosts or Cypher", async () => {
-    const res = await stack.query(`{ seizure(id: "x") { nope } }`);
+    const res = await stack.query(`{ seizure(id: "x") { nope } }`, undefined, as);
     expect(res.status).toBe(400);
     expect(res.errors![0]!.extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
     const text = JSON.stringify(res);

@@ -9,6 +9,7 @@ import {
   type RunningServer,
   type SubgraphName,
   startSubgraphServer,
+  TokenService,
 } from "@cix/core";
 import { startGatewayServer } from "@cix/gateway";
 import { subgraphs } from "@cix/schema";
@@ -53,7 +54,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   for (const def of subgraphs) {
     const subgraphDb = Database.connect(base, def.name);
     await applySchema(subgraphDb, def.neo4jSchema);
-    const server = await startSubgraphServer(def, { db: subgraphDb, log, host: "127.0.0.1", port: 0 });
+    const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), host: "127.0.0.1", port: 0 });
     running[def.name] = { ...server, stop: async () => { await server.stop(); await subgraphDb.close(); } };
   }
   const config = loadConfig({
@@ -99,5 +100,5 @@ export async function postGraphQL<T>(
 
 /** A value no other test run will use, for natural keys (case numbers, tracking numbers). */
 export function unique(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
+  return `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }

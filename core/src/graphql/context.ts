@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Viewer } from "../auth/viewer.js";
 import type { Database } from "../neo4j/database.js";
 import { LoaderRegistry } from "./loaders.js";
 
@@ -8,8 +9,10 @@ export interface RequestContext {
   db: Database;
   loaders: LoaderRegistry;
   log: Logger;
+  /** The verified caller (null only before authentication is checked; every operation requires one). */
+  viewer: Viewer | null;
 }
 
-export function createRequestContext(db: Database, log: Logger, requestId: string): RequestContext {
-  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }) };
+export function createRequestContext(db: Database, log: Logger, requestId: string, viewer: Viewer | null = null): RequestContext {
+  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }), viewer };
 }

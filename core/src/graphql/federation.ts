@@ -21,9 +21,15 @@ export interface SubgraphDefinition {
   neo4jSchema: readonly string[];
 }
 
+// `@nominal` is CIX's own directive, composed into the supergraph so consumers see which fields are personal data.
 const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7",
-        import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag"])
+        import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag", "@composeDirective"])
+  @link(url: "https://cix.wcoomd.org/nominal/v1.0", import: ["@nominal"])
+  @composeDirective(name: "@nominal")
+
+"""Nominal (personal) data: names, birth dates, documents, addresses, phones, e-mails, accounts, registration numbers. Readable only by entitled roles, with a stated purpose; every read is audited."""
+directive @nominal on FIELD_DEFINITION
 `;
 
 /**

@@ -1,3 +1,4 @@
+import { TokenService } from "../auth/tokens.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { Database } from "../neo4j/database.js";
@@ -18,6 +19,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
     const server = await startSubgraphServer(def, {
       db,
       log,
+      tokens: new TokenService(config),
       host: config.SUBGRAPH_HOST,
       port: config.subgraphPorts[def.name],
     });

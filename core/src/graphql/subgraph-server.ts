@@ -9,6 +9,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { register } from "prom-client";
 import type { Logger } from "pino";
+import { bearerToken, GATEWAY_HEADER, statedPurpose } from "../auth/request.js";
+import type { TokenService } from "../auth/tokens.js";
 import type { Database } from "../neo4j/database.js";
 import { makeFormatError } from "../errors.js";
 import { jsonErrorHandler } from "../http.js";
@@ -23,6 +25,7 @@ export interface RunningServer {
 
 export interface SubgraphServerOptions {
   db: Database;
+  tokens: TokenService;
   log: Logger;
   host: string;
   port: number;
@@ -30,7 +33,8 @@ export interface SubgraphServerOptions {
 
 /**
  * Serves one subgraph over HTTP: POST /graphql (Apollo Server 5), GET /healthz (alive), GET /readyz
- * (Neo4j reachable) and GET /metrics (Prometheus). Binds to `host`, loopback by default.
+ * (Neo4j reachable) and GET /metrics (Prometheus). Binds to `host`, loopback by default. GraphQL requests
+ * must carry the gateway's call credential and a valid user token; anything else gets a 401 and no data.
  */
 export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
   const { db, log } = opts;
@@ -65,7 +69,13 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
     "/graphql",
     express.json({ limit: "2mb" }),
     expressMiddleware(server, {
-      context: async ({ req }) => createRequestContext(db, log, req.header("x-request-id") ?? randomUUID()),
+      // Trust nobody but the gateway, and re-verify the user's token it forwards.
+      context: async ({ req }) => {
+        await opts.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER));
+        const viewer = await opts.tokens.verifyUserToken(bearerToken(req));
+        const requestId = req.header("x-request-id") ?? randomUUID();
+        return createRequestContext(db, log, requestId, { ...viewer, purpose: statedPurpose(req) });
+      },
     }),
   );
   app.use(jsonErrorHandler);

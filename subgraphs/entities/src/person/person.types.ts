@@ -1,3 +1,4 @@
+import { Nominal } from "@cix/core";
 import { Directive, Field, ID, InputType, ObjectType } from "type-graphql";
 
 @Directive('@key(fields: "id")')
@@ -6,9 +7,11 @@ export class Person {
   @Field(() => ID, { description: "Stable identifier of the person in the hub." })
   id: string;
 
+  @Nominal()
   @Field(() => String, { description: "Full name as recorded." })
   fullName: string;
 
+  @Nominal()
   @Field(() => String, { nullable: true, description: "Date of birth (YYYY-MM-DD)." })
   dateOfBirth?: string | null;
 }

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import type { Config } from "../config.js";
+import { ErrorCode } from "../errors.js";
+import { loadSecrets, type Secrets } from "./secrets.js";
+import { ROLES, type Viewer } from "./viewer.js";
+
+const GATEWAY_ISSUER = "cix-gateway";
+const SUBGRAPH_AUDIENCE = "cix-subgraphs";
+
+const Claims = z.object({
+  sub: z.string().min(1),
+  agency: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,63}$/, "an agency code such as NL-CUSTOMS"),
+  country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code"),
+  roles: z.array(z.enum(ROLES)).min(1),
+  operations: z.array(z.string().max(100)).max(500).default([]),
+});
+
+/** 401 for any token problem; the message never says which check failed beyond what the client can fix. */
+export function unauthenticated(message = "A valid bearer token is required."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/**
+ * Verifies user tokens (issuer, audience, expiry, algorithm) and the gateway's own call credentials.
+ * RS256/ES256 with a JWKS in any profile; HS256 with a shared secret only in development.
+ */
+export class TokenService {
+  private readonly userKey: JWTVerifyGetKey | Uint8Array;
+  private readonly userAlgorithms: string[];
+  private readonly secrets: Secrets;
+
+  constructor(private readonly config: Config) {
+    this.secrets = loadSecrets(config);
+    if (config.CIX_JWT_JWKS_URL) {
+      this.userKey = createRemoteJWKSet(new URL(config.CIX_JWT_JWKS_URL));
+      this.userAlgorithms = ["RS256", "ES256"];
+    } else if (config.CIX_JWT_JWKS_FILE) {
+      this.userKey = createLocalJWKSet(JSON.parse(readFileSync(config.CIX_JWT_JWKS_FILE, "utf8")));
+      this.userAlgorithms = ["RS256", "ES256"];
+    } else if (this.secrets.jwtSecret) {
+      this.userKey = this.secrets.jwtSecret;
+      this.userAlgorithms = ["HS256"];
+    } else {
+      throw new Error("No token verification key: set CIX_JWT_JWKS_URL or CIX_JWT_JWKS_FILE");
+    }
+  }
+
+  /** The viewer a bearer token stands for, or a 401 error. */
+  async verifyUserToken(token: string | undefined): Promise<Omit<Viewer, "purpose">> {
+    if (!token) throw unauthenticated();
+    let payload: JWTPayload;
+    try {
+      const options = {
+        issuer: this.config.CIX_JWT_ISSUER,
+        audience: this.config.CIX_JWT_AUDIENCE,
+        algorithms: this.userAlgorithms,
+        requiredClaims: ["exp", "sub"],
+      };
+      payload =
+        this.userKey instanceof Uint8Array
+          ? (await jwtVerify(token, this.userKey, options)).payload
+          : (await jwtVerify(token, this.userKey, options)).payload;
+    } catch {
+      throw unauthenticated("The bearer token is invalid or expired.");
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success) throw unauthenticated("The bearer token lacks the required claims (sub, agency, country, roles).");
+    return claims.data;
+  }
+
+  /** A short-lived credential proving a subgraph call comes from the gateway (bound to the request). */
+  signGatewayCall(requestId: string): Promise<string> {
+    return new SignJWT({ rid: requestId })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer(GATEWAY_ISSUER)
+      .setAudience(SUBGRAPH_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime("2m")
+      .sign(this.secrets.gatewaySecret);
+  }
+
+  async verifyGatewayCall(credential: string | undefined): Promise<void> {
+    if (!credential) throw unauthenticated("Subgraphs answer only the gateway.");
+    try {
+      await jwtVerify(credential, this.secrets.gatewaySecret, { issuer: GATEWAY_ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: ["HS256"] });
+    } catch {
+      throw unauthenticated("Subgraphs answer only the gateway.");
+    }
+  }
+
+  /** Development tokens (`npm run token`, tests): HS256 with the dev secret; refused in production. */
+  mintDevToken(claims: z.input<typeof Claims>, ttl = "8h"): Promise<string> {
+    if (this.config.production || !this.secrets.jwtSecret) throw new Error("Development tokens cannot be minted in production");
+    const parsed = Claims.parse(claims);
+    return new SignJWT({ agency: parsed.agency, country: parsed.country, roles: parsed.roles, operations: parsed.operations })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(parsed.sub)
+      .setIssuer(this.config.CIX_JWT_ISSUER)
+      .setAudience(this.config.CIX_JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(ttl)
+      .sign(this.secrets.jwtSecret);
+  }
+}
+
+export type TokenClaims = z.input<typeof Claims>;

@@ -1,0 +1,11 @@
+import { loadCodeLists, loadUnLocodeFile } from "./index.js";
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.(); const before = process.memoryUsage().heapUsed;
+const log = { warn: (m: string) => console.error("WARN", m), info: (m: string) => console.error("INFO", m) };
+const cl = loadCodeLists("/work/shared/codelists", log);
+gc?.(); const after = process.memoryUsage().heapUsed;
+console.error("heap MB", ((after - before) / 1e6).toFixed(1), "rss", (process.memoryUsage().rss/1e6).toFixed(0));
+for (const c of ["NLRTM", "FRCDG", "CNSHA", "MYBLI", "TRPAZ", "XZOCA", "DE9B0", "nl rtm", "AXMHQ"]) console.error(JSON.stringify(cl.unlocode.get(c)));
+for (const c of ["010121", "0101", "01", "TOTAL", "999999", "99", "01012100", "0101.21", "7701"]) console.error(c, cl.hs.has(c), JSON.stringify(cl.hs.describe(c)));
+console.error(cl.countries.name("NL"), cl.currencies.name("EUR"), cl.airlines.name("KL"), cl.airlines.name("U2"), cl.airlines.name("3U"));
+const t = performance.now(); const { stats } = loadUnLocodeFile("/work/shared/codelists/unlocode.csv"); console.error("unlocode alone ms", performance.now() - t, stats);
