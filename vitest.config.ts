@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // One graphql-js for everything: Vite would load its ES build for workspace sources while Node loads the
+  // CommonJS build for type-graphql and Apollo, and the scalars' `instanceof GraphQLScalarType` checks fail.
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "neo4j/target/**"],

@@ -43,6 +43,36 @@ const EnvSchema = z.object({
   CIX_GATEWAY_SECRET: z.string().min(32).optional(),
   /** Hard maximum for any page-size argument. */
   CIX_MAX_PAGE_SIZE: z.coerce.number().int().positive().default(500),
+
+  // The public edge (gateway): limits checked before anything executes. README "The public edge".
+  /** Largest accepted request body, in bytes (a photo travels base64 in the body). */
+  CIX_MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Largest accepted GraphQL document (`query`), in bytes. */
+  CIX_MAX_QUERY_BYTES: z.coerce.number().int().positive().default(32 * 1024),
+  CIX_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  CIX_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  /** Aliases per operation, `__typename` aliases included. */
+  CIX_MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
+  CIX_MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
+  /** Deepest nesting of JSON in `variables` and `extensions`. */
+  CIX_MAX_VARIABLES_DEPTH: z.coerce.number().int().positive().default(20),
+  /** Highest estimated cost of one operation (roughly: objects it may resolve; `first` multiplies). */
+  CIX_MAX_COST: z.coerce.number().int().positive().default(50_000),
+  /** Assumed length of a list without a page-size argument, for the cost estimate. */
+  CIX_COST_LIST_SIZE: z.coerce.number().int().positive().default(10),
+  /** Cost multiplier per traversal hop (`hops`/`maxHops` arguments). */
+  CIX_COST_HOP_FACTOR: z.coerce.number().int().positive().default(10),
+  /** Rate limits: requests per window per token subject, per agency, and per IP address without a valid token; 0 = off. */
+  CIX_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  CIX_RATE_LIMIT_PER_SUB: z.coerce.number().int().nonnegative().default(600),
+  CIX_RATE_LIMIT_PER_AGENCY: z.coerce.number().int().nonnegative().default(3000),
+  CIX_RATE_LIMIT_PER_IP: z.coerce.number().int().nonnegative().default(120),
+  /** Express `trust proxy` (e.g. `loopback`, `1`, a subnet) so per-IP limits see the client, not the proxy. Unset = trust none. */
+  CIX_TRUST_PROXY: z.string().optional(),
+  /** Folder of trusted-document manifests (operations a registered machine client may run). */
+  CIX_TRUSTED_DOCUMENTS_DIR: z.string().optional(),
+  /** Registered clients may run only their manifest's operations (a manifest's `trustedOnly` overrides this). */
+  CIX_TRUSTED_ONLY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { GATEWAY_HEADER, PURPOSE_HEADER, type Config, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
+import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
+import { GraphQLError } from "graphql";
+import type { TrustedDocumentsContext } from "./trusted-documents/plugin.js";
 
-export interface GatewayContext {
+export interface GatewayContext extends TrustedDocumentsContext {
   requestId: string;
   /** The caller's verified token, forwarded so every subgraph verifies it again. */
   token: string;
@@ -14,24 +16,64 @@ export function readSupergraph(): string {
   return readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8");
 }
 
+type FetcherResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
+
+/**
+ * Apollo Server 5 answers a rejected variable (e.g. an HSCode the scalar refuses) with HTTP 400 and the
+ * GraphQL error in the body. That is the client's mistake: pass it on as BAD_USER_INPUT, with the field path
+ * graphql-js names in the message, instead of treating it as a failed fetch (INTERNAL_SERVER_ERROR).
+ * Any other failed fetch is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR: the default
+ * error names the subgraph's status and carries its URL and body.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraph: string,
+    private readonly log: Logger,
+  ) {
+    super(config);
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body: unknown = await this.parseBody(response.clone()).catch(() => null);
+      const first = (body as { errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> } | null)?.errors?.[0];
+      if (first?.extensions?.code === ErrorCode.BAD_USER_INPUT && typeof first.message === "string") {
+        const field = /\bat "([^"]+)"/.exec(first.message)?.[1];
+        const { expected } = first.extensions;
+        return new GraphQLError(first.message, {
+          extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}), ...(typeof expected === "string" ? { expected } : {}) },
+        });
+      }
+    }
+    const detail = await super.errorFromResponse(response);
+    this.log.error({ err: detail, subgraph: this.subgraph, status: response.status }, "subgraph answered with an HTTP error");
+    return new GraphQLError("A data source failed to answer.", { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  }
+}
+
 /**
  * An Apollo Gateway on the static supergraph. Subgraph URLs come from the environment, not from the
  * URLs recorded at composition time, so the same supergraph serves dev, CI and Docker.
  */
-export function createGateway(config: Config, tokens: TokenService): ApolloGateway {
+export function createGateway(config: Config, tokens: TokenService, log: Logger): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: config.subgraphUrls[name as SubgraphName],
-        async willSendRequest({ request, context }) {
-          const headers = request.http?.headers;
-          if (!headers || !context.token) return;
-          headers.set("x-request-id", context.requestId);
-          headers.set("authorization", `Bearer ${context.token}`);
-          headers.set(GATEWAY_HEADER, await tokens.signGatewayCall(context.requestId));
-          if (context.viewer.purpose) headers.set(PURPOSE_HEADER, context.viewer.purpose);
+      new SubgraphDataSource(
+        {
+          url: config.subgraphUrls[name as SubgraphName],
+          async willSendRequest({ request, context }) {
+            const headers = request.http?.headers;
+            if (!headers || !context.token) return;
+            headers.set("x-request-id", context.requestId);
+            headers.set("authorization", `Bearer ${context.token}`);
+            headers.set(GATEWAY_HEADER, await tokens.signGatewayCall(context.requestId));
+            if (context.viewer.purpose) headers.set(PURPOSE_HEADER, context.viewer.purpose);
+          },
         },
-      }),
+        name,
+        log,
+      ),
   });
 }

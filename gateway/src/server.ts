@@ -5,31 +5,31 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import {
-  bearerToken,
-  jsonErrorHandler,
-  makeFormatError,
-  statedPurpose,
-  TokenService,
-  type Config,
-  type Logger,
-  type RunningServer,
-} from "@cix/core";
+import { jsonErrorHandler, statedPurpose, TokenService, type Config, type Logger, type RunningServer } from "@cix/core";
 import express from "express";
+import { edgeApolloOptions } from "./apollo-options.js";
+import { authenticate, callerOf } from "./authenticate.js";
 import { createGateway, type GatewayContext } from "./gateway.js";
+import { bodyTooLargeHandler, requestShapeLimits } from "./limits/request-shape.js";
+import { rateLimit } from "./rate-limit.js";
 import { checkReadiness } from "./readiness.js";
+import { loadTrustedClients } from "./trusted-documents/manifests.js";
 
-/** The public edge: POST /graphql (federated), GET /healthz (alive), GET /readyz (subgraphs and Neo4j). */
+/**
+ * The public edge: POST/GET /graphql (federated), GET /healthz (alive), GET /readyz (subgraphs and Neo4j).
+ * A GraphQL request passes, in order: token verification, rate limits, the body-size limit, the document-size and
+ * variable-nesting limits, then Apollo (CSRF, parser token limit, shape limits, cost limit, trusted documents).
+ */
 export async function startGatewayServer(config: Config, log: Logger, port = config.GATEWAY_PORT): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
+  if (config.CIX_TRUST_PROXY) app.set("trust proxy", trustProxy(config.CIX_TRUST_PROXY));
   const httpServer = http.createServer(app);
   const tokens = new TokenService(config);
+  const trustedClients = loadTrustedClients(config);
   const server = new ApolloServer<GatewayContext>({
-    gateway: createGateway(config, tokens),
-    includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError((error) => log.error({ err: error }, "request failed")),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    gateway: createGateway(config, tokens, log),
+    ...edgeApolloOptions(config, log, [ApolloServerPluginDrainHttpServer({ httpServer })]),
   });
   await server.start();
 
@@ -42,21 +42,34 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   });
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    authenticate(tokens),
+    rateLimit(config),
+    express.json({ limit: config.CIX_MAX_BODY_BYTES }),
+    requestShapeLimits(config),
     expressMiddleware(server, {
-      context: async ({ req }) => {
-        const token = bearerToken(req);
-        const viewer = await tokens.verifyUserToken(token);
-        return { requestId: randomUUID(), token: token!, viewer: { ...viewer, purpose: statedPurpose(req) } };
+      context: async ({ req, res }) => {
+        const caller = callerOf(res);
+        return {
+          requestId: randomUUID(),
+          token: caller.token,
+          viewer: { ...caller.viewer, purpose: statedPurpose(req) },
+          trustedClient: trustedClients.get(caller.clientId),
+        };
       },
     }),
   );
-  app.use(jsonErrorHandler);
+  app.use(bodyTooLargeHandler(config), jsonErrorHandler);
 
   httpServer.listen(port, config.GATEWAY_HOST);
   await once(httpServer, "listening");
   const actualPort = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${actualPort}/graphql`;
-  log.info({ url }, "gateway listening");
+  log.info({ url, production: config.production, trustedClients: trustedClients.size }, "gateway listening");
   return { url, port: actualPort, stop: () => server.stop() };
+}
+
+/** `true`/`false`, a hop count, or Express's names and subnets (`loopback`, `10.0.0.0/8`, …). */
+function trustProxy(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -2,8 +2,10 @@
 // The DBMS is the embedded Java launcher of this package (pom.xml, src/main/java), built with Maven
 // on first use and run as a child JVM that speaks a tiny line protocol on stdout (CIX-NEO4J READY/STOPPED).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { accessSync, constants as fsConstants, existsSync, statSync, utimesSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -98,6 +100,26 @@ export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jH
   const uri = `bolt://${host}:${port}`;
   const home = path.resolve(packageDir, opts.home ?? (process.env.CIX_NEO4J_HOME?.trim() || "data"));
 
+  // Concurrent calls in this process share one launch; only the first caller owns stop().
+  const key = `${host}:${port}`;
+  const pending = inFlight.get(key);
+  if (pending) {
+    const first = await pending;
+    return { uri: first.uri, launched: false, stop: async () => {} };
+  }
+  const attempt = start({ host, port, uri, home, log });
+  inFlight.set(key, attempt);
+  try {
+    return await attempt;
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+const inFlight = new Map<string, Promise<Neo4jHandle>>();
+
+async function start(o: { host: string; port: number; uri: string; home: string; log: (msg: string) => void }): Promise<Neo4jHandle> {
+  const { host, port, uri, log } = o;
   const probe = await probeBolt(host, port);
   if (probe === "bolt") {
     log(`Neo4j already answers Bolt at ${uri}: reusing it`);
@@ -112,19 +134,64 @@ export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jH
   requireJava17();
   if (needsBuild()) {
     if (!onPath("mvn")) throw new Error(MVN_MISSING);
-    log("building the Neo4j launcher with Maven (first run downloads ~120 MB of jars)...");
-    await runMaven(log);
+    await withBuildLock(log, async () => {
+      if (!needsBuild()) return; // another process built it while we waited
+      log("building the Neo4j launcher with Maven (first run downloads ~120 MB of jars)...");
+      await runMaven(log);
+    });
   }
 
   try {
-    return await launch({ host, port, home, uri, log });
+    return await launch(o);
   } catch (err) {
-    // Another process may have started Neo4j on this port at the same moment: use it then.
-    if ((await probeBolt(host, port)) === "bolt") {
-      log(`Neo4j was started concurrently at ${uri}: reusing it`);
-      return { uri, launched: false, stop: async () => {} };
-    }
+    // Another process may be starting Neo4j on this port or data dir at the same moment
+    // (its port or store lock made ours fail): wait for it to answer Bolt and use it then.
+    const busy = err instanceof Error && /is locked by another Neo4j|is not available/.test(err.message);
+    const deadline = Date.now() + (busy ? startTimeoutMs() : 0);
+    do {
+      if ((await probeBolt(host, port)) === "bolt") {
+        log(`Neo4j was started concurrently at ${uri}: reusing it`);
+        return { uri, launched: false, stop: async () => {} };
+      }
+      if (Date.now() < deadline) await sleep(500);
+    } while (Date.now() < deadline);
     throw err;
+  }
+}
+
+function startTimeoutMs(): number {
+  return Number(process.env.NEO4J_START_TIMEOUT_MS) || 120_000;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Serialises Maven builds of target/ across processes (e.g. parallel test workers), via an atomic mkdir. */
+async function withBuildLock(log: (msg: string) => void, fn: () => Promise<void>): Promise<void> {
+  const lock = path.join(os.tmpdir(), `cix-neo4j-build-${createHash("sha1").update(packageDir).digest("hex").slice(0, 12)}.lock`);
+  const staleMs = 15 * 60_000;
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > staleMs) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // removed meanwhile
+      }
+      if (!announced) log("another process is building the Neo4j launcher; waiting for it...");
+      announced = true;
+      await sleep(1000);
+    }
+  }
+  try {
+    await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -239,7 +306,7 @@ function launch(o: {
   uri: string;
   log: (msg: string) => void;
 }): Promise<Neo4jHandle> {
-  const timeoutMs = Number(process.env.NEO4J_START_TIMEOUT_MS) || 120_000;
+  const timeoutMs = startTimeoutMs();
   const cmd = neo4jLauncherCommand({ port: o.port, home: o.home, host: o.host });
   o.log(`starting Neo4j on ${o.uri} (home ${o.home})`);
 

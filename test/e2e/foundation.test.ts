@@ -23,20 +23,21 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
   it("round-trips a seizure and a shipment through two subgraphs", async () => {
     const created = await stack.query<{ upsertSeizure: { id: string } }>(
       `mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id caseNumber } }`,
-      { input: { caseNumber: "C-1", reportingAgency: agency, seizedAt: "2024-03-01T10:00:00Z", commodity: "cocaine" } },
+      // The reporting agency is the caller's, from the token.
+      { input: { caseNumber: "C-1", seizedAt: "2024-03-01T10:00:00Z", commodity: "DRUGS" } },
       as,
     );
     expect(created.errors).toBeUndefined();
     const seizureId = created.data!.upsertSeizure.id;
 
     const tracking = unique("RR");
-    const shipment = await stack.query<{ upsertShipment: { id: string; seizure: { caseNumber: string; commodity: string } } }>(
-      `mutation($input: ShipmentInput!) { upsertShipment(input: $input) { id seizure { caseNumber commodity } } }`,
-      { input: { trackingNumber: tracking, carrier: "PostNL", seizureId } },
+    const shipment = await stack.query<{ upsertShipment: { id: string; seizure: { caseNumber: string; commodity: string; reportingAgency: string } } }>(
+      `mutation($input: ShipmentInput!) { upsertShipment(input: $input) { id seizure { caseNumber commodity reportingAgency } } }`,
+      { input: { trackingNumber: tracking, carrier: "PostNL", deliveryMode: "EXPRESS", seizureId } },
       as,
     );
     expect(shipment.errors).toBeUndefined();
-    expect(shipment.data!.upsertShipment.seizure).toEqual({ caseNumber: "C-1", commodity: "cocaine" });
+    expect(shipment.data!.upsertShipment.seizure).toEqual({ caseNumber: "C-1", commodity: "DRUGS", reportingAgency: agency });
 
     const back = await stack.query<{ seizure: { shipments: Array<{ trackingNumber: string }> } }>(
       `query($id: ID!) { seizure(id: $id) { caseNumber shipments { trackingNumber carrier } } }`,
@@ -55,15 +56,15 @@ describe("foundation: the gateway federates the subgraphs over the real Neo4j", 
   });
 
   it("upserts on the natural key instead of duplicating", async () => {
-    const input = { caseNumber: "C-2", reportingAgency: agency, seizedAt: "2024-03-02T10:00:00Z", commodity: "tobacco" };
+    const input = { caseNumber: "C-2", seizedAt: "2024-03-02T10:00:00Z", commodity: "TOBACCO" };
     const first = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input }, as);
-    const second = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input: { ...input, commodity: "cigarettes" } }, as);
+    const second = await stack.query<{ upsertSeizure: { id: string } }>(`mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id } }`, { input: { ...input, commodity: "ALCOHOL" } }, as);
     expect(second.data!.upsertSeizure.id).toBe(first.data!.upsertSeizure.id);
     const rows = await stack.db.read<{ n: number; commodity: string }>(
       "MATCH (s:Seizure { reportingAgency: $agency, caseNumber: 'C-2' }) RETURN count(s) AS n, collect(s.commodity)[0] AS commodity",
       { agency },
     );
-    expect(rows[0]).toEqual({ n: 1, commodity: "cigarettes" });
+    expect(rows[0]).toEqual({ n: 1, commodity: "ALCOHOL" });
   });
 
   it("answers errors without stack traces, hosts or Cypher", async () => {

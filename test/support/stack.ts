@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import {
   applySchema,
+  sharedNeo4jSchema,
   createLogger,
   Database,
   loadConfig,
@@ -53,7 +54,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   const running = {} as Record<SubgraphName, RunningServer>;
   for (const def of subgraphs) {
     const subgraphDb = Database.connect(base, def.name);
-    await applySchema(subgraphDb, def.neo4jSchema);
+    await applySchema(subgraphDb, [...sharedNeo4jSchema, ...def.neo4jSchema]);
     const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), host: "127.0.0.1", port: 0 });
     running[def.name] = { ...server, stop: async () => { await server.stop(); await subgraphDb.close(); } };
   }

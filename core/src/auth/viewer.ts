@@ -26,3 +26,12 @@ export function requireViewer(viewer: Viewer | null | undefined): Viewer {
   if (!viewer) throw new GraphQLError("Authentication required.", { extensions: { code: ErrorCode.UNAUTHENTICATED } });
   return viewer;
 }
+
+/** The caller if it holds one of `roles`, else a FORBIDDEN error. */
+export function requireRole(viewer: Viewer | null | undefined, ...roles: Role[]): Viewer {
+  const v = requireViewer(viewer);
+  if (!hasRole(v, ...roles)) {
+    throw new GraphQLError(`This needs one of the roles: ${roles.join(", ")}.`, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+  return v;
+}

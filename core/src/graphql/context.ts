@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { AuditCollector } from "../audit/collector.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Database } from "../neo4j/database.js";
 import { LoaderRegistry } from "./loaders.js";
@@ -11,8 +12,18 @@ export interface RequestContext {
   log: Logger;
   /** The verified caller (null only before authentication is checked; every operation requires one). */
   viewer: Viewer | null;
+  /** True when the call carried a valid gateway credential (subgraphs answer nothing else). */
+  gatewayVerified: boolean;
+  /** Nominal reads of this request, for the audit trail. */
+  audit: AuditCollector;
 }
 
-export function createRequestContext(db: Database, log: Logger, requestId: string, viewer: Viewer | null = null): RequestContext {
-  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }), viewer };
+export function createRequestContext(
+  db: Database,
+  log: Logger,
+  requestId: string,
+  viewer: Viewer | null = null,
+  gatewayVerified = false,
+): RequestContext {
+  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }), viewer, gatewayVerified, audit: new AuditCollector() };
 }

@@ -1,9 +1,12 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { parse, type GraphQLSchema } from "graphql";
+import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import type { Logger } from "pino";
 import type { SubgraphName } from "../config.js";
+import type { Database } from "../neo4j/database.js";
+import { NOMINAL_DIRECTIVE } from "./nominal.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apollo's resolver map is untyped by design
 type ResolverMap = Record<string, any>;
@@ -19,6 +22,14 @@ export interface SubgraphDefinition {
   referenceResolvers: ResolverMap;
   /** Idempotent constraint/index statements for the labels this subgraph writes. */
   neo4jSchema: readonly string[];
+  /** Background jobs the subgraph process runs on a schedule (e.g. purging expired operation data). */
+  jobs?: readonly ScheduledJob[];
+}
+
+export interface ScheduledJob {
+  name: string;
+  intervalMs: number;
+  run(db: Database, log: Logger): Promise<void>;
 }
 
 // `@nominal` is CIX's own directive, composed into the supergraph so consumers see which fields are personal data.
@@ -44,7 +55,7 @@ export async function buildFederatedSchema(def: SubgraphDefinition): Promise<Gra
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema));
+  const typeDefs = nominalFieldsNullable(parse(FEDERATION_LINK + printSchemaWithDirectives(typeGraphqlSchema)));
   return buildSubgraphSchema({ typeDefs, resolvers: mergeResolverMaps(createResolversMap(typeGraphqlSchema), def.referenceResolvers) });
 }
 
@@ -52,4 +63,17 @@ function mergeResolverMaps(base: ResolverMap, extra: ResolverMap): ResolverMap {
   const merged: ResolverMap = { ...base };
   for (const [typeName, fields] of Object.entries(extra)) merged[typeName] = { ...(merged[typeName] ?? {}), ...fields };
   return merged;
+}
+
+/**
+ * A denied nominal field reads as `null` with a FORBIDDEN error, so every `@nominal` field must be nullable:
+ * the marking makes it so, whatever the type declares (otherwise a denial would null the whole parent).
+ */
+function nominalFieldsNullable(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    FieldDefinition(node) {
+      const nominal = node.directives?.some((d) => d.name.value === NOMINAL_DIRECTIVE);
+      return nominal && node.type.kind === Kind.NON_NULL_TYPE ? { ...node, type: node.type.type } : undefined;
+    },
+  });
 }

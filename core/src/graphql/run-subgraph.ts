@@ -2,7 +2,7 @@ import { TokenService } from "../auth/tokens.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { Database } from "../neo4j/database.js";
-import { applySchema } from "../neo4j/schema.js";
+import { applySchema, sharedNeo4jSchema } from "../neo4j/schema.js";
 import type { SubgraphDefinition } from "./federation.js";
 import { startSubgraphServer } from "./subgraph-server.js";
 
@@ -15,7 +15,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
   const log = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
   const db = Database.connect(config, def.name);
   try {
-    await applySchema(db, def.neo4jSchema);
+    await applySchema(db, [...sharedNeo4jSchema, ...def.neo4jSchema]);
     const server = await startSubgraphServer(def, {
       db,
       log,
@@ -23,8 +23,14 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       host: config.SUBGRAPH_HOST,
       port: config.subgraphPorts[def.name],
     });
+    const timers = (def.jobs ?? []).map((job) =>
+      setInterval(() => {
+        job.run(db, log).catch((error: unknown) => log.error({ err: error, job: job.name }, "scheduled job failed"));
+      }, job.intervalMs).unref(),
+    );
     const shutdown = async (signal: string) => {
       log.info({ signal }, "shutting down");
+      timers.forEach(clearInterval);
       await server.stop();
       await db.close();
       process.exit(0);

@@ -9,6 +9,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { register } from "prom-client";
 import type { Logger } from "pino";
+import { auditPlugin } from "../audit/plugin.js";
+import { protectSchema } from "../permissions/rules.js";
 import { bearerToken, GATEWAY_HEADER, statedPurpose } from "../auth/request.js";
 import type { TokenService } from "../auth/tokens.js";
 import type { Database } from "../neo4j/database.js";
@@ -38,7 +40,7 @@ export interface SubgraphServerOptions {
  */
 export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
   const { db, log } = opts;
-  const schema = await buildFederatedSchema(def);
+  const schema = protectSchema(await buildFederatedSchema(def));
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -47,7 +49,7 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError((error) => log.error({ err: error }, "resolver failed")),
     // Inline traces would hand timing internals to any caller; they are off.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, def.name, log)],
   });
   await server.start();
 
@@ -74,7 +76,7 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
         await opts.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER));
         const viewer = await opts.tokens.verifyUserToken(bearerToken(req));
         const requestId = req.header("x-request-id") ?? randomUUID();
-        return createRequestContext(db, log, requestId, { ...viewer, purpose: statedPurpose(req) });
+        return createRequestContext(db, log, requestId, { ...viewer, purpose: statedPurpose(req) }, true);
       },
     }),
   );

@@ -1,4 +1,8 @@
+import { auditSchema } from "../audit/trail.js";
 import type { Database } from "./database.js";
+
+/** Constraints and indexes of the hub's shared nodes (audit trail, operations) that every subgraph ensures. */
+export const sharedNeo4jSchema: readonly string[] = [...auditSchema];
 
 /**
  * Applies constraint and index statements. Each statement must be idempotent (`IF NOT EXISTS`), so this runs

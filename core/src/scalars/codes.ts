@@ -15,7 +15,7 @@ const upper = (s: string) => s.trim().toUpperCase();
 export const hsCodeSpec: StringScalarSpec<string> = {
   name: "HSCode",
   description:
-    'Harmonized System 2022 commodity code, as a string of digits with leading zeros kept: a 2-digit chapter ("01"), ' +
+    'Harmonized System 2022 commodity code, as a string of digits with leading zeros kept, e.g. "010121". A 2-digit chapter ("01"), ' +
     '4-digit heading ("0101") or 6-digit subheading ("010121"), or an 8- or 10-digit national tariff code whose first ' +
     '6 digits are an HS subheading ("0101210000"). Spaces and dots are removed on input ("0101.21" becomes "010121"). ' +
     "Checked against the HS 2022 nomenclature when the code lists are installed, by format otherwise.",

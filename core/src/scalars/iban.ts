@@ -1,4 +1,4 @@
-import { validateIBAN, ValidationErrorsIBAN } from "ibantools";
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from "ibantools";
 import { result, stringScalar, type CheckResult, type StringScalarSpec } from "./common.js";
 
 /** Why ibantools rejected an IBAN, in words a client can act on. */
@@ -7,8 +7,10 @@ function reason(code: ValidationErrorsIBAN | undefined, iban: string): string {
   switch (code) {
     case ValidationErrorsIBAN.NoIBANCountry:
       return `"${country}" is not a country that issues IBANs`;
-    case ValidationErrorsIBAN.WrongBBANLength:
-      return `wrong length for a ${country} IBAN`;
+    case ValidationErrorsIBAN.WrongBBANLength: {
+      const chars = getCountrySpecifications()[country]?.chars;
+      return `wrong length for a ${country} IBAN${chars ? `: ${chars} characters expected, got ${iban.length}` : ""}`;
+    }
     case ValidationErrorsIBAN.WrongBBANFormat:
       return `the account part does not match the ${country} IBAN format`;
     case ValidationErrorsIBAN.ChecksumNotNumber:

@@ -1,16 +1,28 @@
 import "reflect-metadata";
-import type { RequestContext, SubgraphDefinition } from "@cix/core";
+import { identifierSchema, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { orderById } from "./order/order.loaders.js";
+import { orderSchema } from "./order/order.repository.js";
+import { OrderResolver } from "./order/order.resolver.js";
+import { PartyCommerceResolver } from "./party/party.resolver.js";
+import { paymentById } from "./payment/payment.loaders.js";
+import { paymentSchema } from "./payment/payment.repository.js";
+import { PaymentResolver } from "./payment/payment.resolver.js";
 import { shipmentById } from "./shipment/shipment.loaders.js";
 import { shipmentSchema } from "./shipment/shipment.repository.js";
 import { SeizureShipmentsResolver, ShipmentResolver } from "./shipment/shipment.resolver.js";
 
-/** The e-commerce subgraph: orders, payments and shipments from platforms, posts and express carriers. */
+/** The e-commerce subgraph: orders, payments and shipments from platforms, payment providers, posts and carriers. */
 export const ecommerceSubgraph: SubgraphDefinition = {
   name: "ecommerce",
-  resolvers: [ShipmentResolver, SeizureShipmentsResolver],
+  resolvers: [OrderResolver, PaymentResolver, ShipmentResolver, SeizureShipmentsResolver, PartyCommerceResolver],
   referenceResolvers: {
+    Order: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => orderById(ctx).load(ref.id) },
+    Payment: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => paymentById(ctx).load(ref.id) },
     Shipment: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => shipmentById(ctx).load(ref.id) },
+    // Stubs of types owned elsewhere: the id is all this subgraph needs to add its fields.
     Seizure: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+    Party: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
   },
-  neo4jSchema: shipmentSchema,
+  // Declared phones, e-mails, addresses and payment accounts are written to the shared identifier nodes.
+  neo4jSchema: [...orderSchema, ...paymentSchema, ...shipmentSchema, ...identifierSchema],
 };

@@ -1,15 +1,46 @@
 import "reflect-metadata";
-import type { RequestContext, SubgraphDefinition } from "@cix/core";
-import { personById } from "./person/person.loaders.js";
-import { personSchema } from "./person/person.repository.js";
+import { identifierSchema, IDENTIFIER_KINDS, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { CompanyResolver } from "./company/company.resolver.js";
+import { companySchema } from "./company/company.repository.js";
+import { IdentifierLinkResolver } from "./identifier/identifier-link.resolver.js";
+import { identifierById } from "./identifier/identifier.loaders.js";
+import { identifierResolvers } from "./identifier/identifier.resolver.js";
+import { loadPartyOfType, partyById } from "./party/party.loaders.js";
+import { partySchema } from "./party/party.projection.js";
+import { PartyResolver } from "./party/party.resolver.js";
+import { purgeOperationDataJob } from "./operation/operation.jobs.js";
+import { operationById } from "./operation/operation.loaders.js";
+import { operationSchema } from "./operation/operation.repository.js";
+import { OperationResolver } from "./operation/operation.resolver.js";
 import { PersonResolver } from "./person/person.resolver.js";
+import { personSchema } from "./person/person.repository.js";
+import { CompanyRelationshipResolver, PersonRelationshipResolver } from "./relationship/relationship.resolver.js";
 
-/** The entities subgraph: persons, companies and the identifiers that link them (nominal data). */
+type Ref = { id: string };
+
+/** The entities subgraph: persons, companies, the identifiers that link them, and their relationships (nominal data); joint operations. */
 export const entitiesSubgraph: SubgraphDefinition = {
   name: "entities",
-  resolvers: [PersonResolver],
+  resolvers: [
+    PartyResolver,
+    PersonResolver,
+    CompanyResolver,
+    PersonRelationshipResolver,
+    CompanyRelationshipResolver,
+    IdentifierLinkResolver,
+    ...identifierResolvers,
+    OperationResolver,
+  ],
   referenceResolvers: {
-    Person: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => personById(ctx).load(ref.id) },
+    // A `Party` reference (from an @interfaceObject in another subgraph) resolves to its concrete type via __typename.
+    Party: { __resolveReference: (ref: Ref, ctx: RequestContext) => partyById(ctx).load(ref.id) },
+    Person: { __resolveReference: (ref: Ref, ctx: RequestContext) => loadPartyOfType(ctx, ref.id, "Person") },
+    Company: { __resolveReference: (ref: Ref, ctx: RequestContext) => loadPartyOfType(ctx, ref.id, "Company") },
+    Operation: { __resolveReference: (ref: Ref, ctx: RequestContext) => operationById(ctx).load(ref.id) },
+    ...Object.fromEntries(
+      IDENTIFIER_KINDS.map((kind) => [kind, { __resolveReference: (ref: Ref, ctx: RequestContext) => identifierById(ctx, kind).load(ref.id) }]),
+    ),
   },
-  neo4jSchema: personSchema,
+  neo4jSchema: [...partySchema, ...personSchema, ...companySchema, ...identifierSchema, ...operationSchema],
+  jobs: [purgeOperationDataJob],
 };

@@ -1,15 +1,21 @@
 import "reflect-metadata";
 import type { RequestContext, SubgraphDefinition } from "@cix/core";
+import { partyRefById } from "./party/party.loaders.js";
+import { PartySeizuresResolver } from "./party/party.resolver.js";
+import { photoSchema } from "./photos/photo.repository.js";
+import { PhotoResolver } from "./photos/photo.resolver.js";
+import { ReviewResolver } from "./review/review.resolver.js";
 import { seizureById } from "./seizure/seizure.loaders.js";
 import { seizureSchema } from "./seizure/seizure.repository.js";
-import { SeizureResolver } from "./seizure/seizure.resolver.js";
+import { RouteLegResolver, SeizureResolver } from "./seizure/seizure.resolver.js";
 
-/** The seizures subgraph: CEN cases, their goods, routes and concealment (non-nominal facts). */
+/** The seizures subgraph: CEN cases, their goods, routes, concealment and photos (non-nominal facts), and offender links. */
 export const seizuresSubgraph: SubgraphDefinition = {
   name: "seizures",
-  resolvers: [SeizureResolver],
+  resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver],
   referenceResolvers: {
     Seizure: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => seizureById(ctx).load(ref.id) },
+    Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyRefById(ctx).load(ref.id) },
   },
-  neo4jSchema: seizureSchema,
+  neo4jSchema: [...seizureSchema, ...photoSchema],
 };

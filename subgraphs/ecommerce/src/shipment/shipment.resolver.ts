@@ -1,32 +1,79 @@
-import type { RequestContext } from "@cix/core";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Seizure } from "../references/seizure.ref.js";
-import { shipmentById, shipmentsBySeizureId } from "./shipment.loaders.js";
+import { Nominal, toConnection, type RequestContext } from "@cix/core";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireWriter } from "../common/access.js";
+import { checkedFirst, keysetAfter } from "../common/paging.js";
+import { orderById } from "../order/order.loaders.js";
+import { Order } from "../order/order.types.js";
+import { PartyRef } from "../references/party.ref.js";
+import { SeizureRef } from "../references/seizure.ref.js";
+import { shipmentFilterParams, shipmentWrite } from "./shipment.input.js";
+import { shipmentById, shipmentsBySeizure } from "./shipment.loaders.js";
 import { ShipmentRepository } from "./shipment.repository.js";
-import { Shipment, ShipmentInput } from "./shipment.types.js";
+import { Shipment, ShipmentConnection, ShipmentFilter, ShipmentInput } from "./shipment.types.js";
 
 @Resolver(() => Shipment)
 export class ShipmentResolver {
-  @Query(() => Shipment, { nullable: true, description: "One shipment by its id." })
+  @Query(() => Shipment, { nullable: true, description: "One shipment by its hub id; null if there is none." })
   shipment(@Arg("id", () => ID, { description: "The shipment's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return shipmentById(ctx).load(id);
   }
 
-  @Mutation(() => Shipment, { description: "Creates a shipment, or updates it if the carrier already reported that tracking number." })
-  upsertShipment(@Arg("input", () => ShipmentInput) input: ShipmentInput, @Ctx() ctx: RequestContext) {
-    return new ShipmentRepository(ctx.db).upsert(input);
+  @Query(() => ShipmentConnection, { description: "Shipments matching the filter, most recently dispatched first." })
+  async shipments(
+    @Arg("filter", () => ShipmentFilter, { nullable: true, description: "Which shipments; all shipments when omitted." }) filter: ShipmentFilter | null,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to the hub's maximum (500 by default)." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const size = checkedFirst(first);
+    const rows = await new ShipmentRepository(ctx.db).list(shipmentFilterParams(filter), keysetAfter(after), size + 1);
+    return toConnection(rows, size, (s) => [s.sortAt, s.id]);
   }
 
-  @FieldResolver(() => Seizure, { nullable: true, description: "The seizure case in which this shipment was seized." })
-  seizure(@Root() shipment: Shipment): Seizure | null {
+  @Mutation(() => Shipment, {
+    description:
+      "Creates a shipment of the caller's agency, or replaces it if the agency already recorded that carrier's tracking " +
+      "number (idempotent: events, links and declared identifiers are replaced, not added to).",
+  })
+  async upsertShipment(@Arg("input", () => ShipmentInput, { description: "The shipment." }) input: ShipmentInput, @Ctx() ctx: RequestContext) {
+    const viewer = requireWriter(ctx.viewer);
+    const shipment = shipmentWrite(input);
+    const id = await new ShipmentRepository(ctx.db).upsert({
+      ownerAgency: viewer.agency,
+      source: "graphql:upsertShipment",
+      markings: input.markings,
+      shipment,
+    });
+    return shipmentById(ctx).load(id);
+  }
+
+  @Nominal()
+  @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the consignor was resolved to (nominal)." })
+  consignor(@Root() shipment: Shipment): PartyRef | null {
+    return shipment.consignorPartyId ? { id: shipment.consignorPartyId } : null;
+  }
+
+  @Nominal()
+  @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the consignee was resolved to (nominal)." })
+  consignee(@Root() shipment: Shipment): PartyRef | null {
+    return shipment.consigneePartyId ? { id: shipment.consigneePartyId } : null;
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: "The order this shipment fulfils." })
+  order(@Root() shipment: Shipment, @Ctx() ctx: RequestContext) {
+    return shipment.orderId ? orderById(ctx).load(shipment.orderId) : null;
+  }
+
+  @FieldResolver(() => SeizureRef, { nullable: true, description: "The seizure case in which this shipment was seized." })
+  seizure(@Root() shipment: Shipment): SeizureRef | null {
     return shipment.seizureId ? { id: shipment.seizureId } : null;
   }
 }
 
-@Resolver(() => Seizure)
+@Resolver(() => SeizureRef)
 export class SeizureShipmentsResolver {
-  @FieldResolver(() => [Shipment], { description: "Shipments seized in this case (from e-commerce data)." })
-  shipments(@Root() seizure: Seizure, @Ctx() ctx: RequestContext) {
-    return shipmentsBySeizureId(ctx).load(seizure.id);
+  @FieldResolver(() => [Shipment], { description: "Shipments seized in this case (from e-commerce data), most recently dispatched first." })
+  shipments(@Root() seizure: SeizureRef, @Ctx() ctx: RequestContext) {
+    return shipmentsBySeizure(ctx).load(seizure.id);
   }
 }

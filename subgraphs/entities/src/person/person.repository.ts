@@ -1,28 +1,42 @@
 import type { Database } from "@cix/core";
-import type { Person, PersonInput } from "./person.types.js";
+import type { RecordProps } from "../common/record.js";
+import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
+import type { PersonWrite } from "./person.input.js";
 
-export const personSchema = ["CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE"];
+export const personSchema: readonly string[] = [
+  "CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+  "CREATE CONSTRAINT person_reference IF NOT EXISTS FOR (p:Person) REQUIRE (p.ownerAgency, p.reference) IS UNIQUE",
+  "CREATE INDEX person_sort_name IF NOT EXISTS FOR (p:Person) ON (p.sortName)",
+  "CREATE INDEX person_updated_at IF NOT EXISTS FOR (p:Person) ON (p.updatedAt)",
+  "CREATE INDEX person_owner_agency IF NOT EXISTS FOR (p:Person) ON (p.ownerAgency)",
+];
 
-const PERSON_FIELDS = "p { .id, .fullName, dateOfBirth: toString(p.dateOfBirth) }";
+const SET_FIELDS = "SET n += $record, n += $props, n.dateOfBirth = date($dateOfBirth), n.updatedAt = datetime() RETURN n.id AS id";
 
+/** With a reference: the owner's person with that reference, created or updated. */
+const UPSERT_BY_REFERENCE = `MERGE (n:Person:Party { ownerAgency: $record.ownerAgency, reference: $reference })
+  ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
+  ${SET_FIELDS}`;
+
+/** Without a reference there is no natural key: a new person. */
+const CREATE = `CREATE (n:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`;
+
+/** Cypher writes of Person nodes. */
 export class PersonRepository {
   constructor(private readonly db: Database) {}
 
-  async create(input: PersonInput): Promise<Person> {
-    const rows = await this.db.write<{ person: Person }>(
-      `CREATE (p:Person { id: randomUUID(), fullName: $input.fullName, createdAt: datetime() })
-       SET p.dateOfBirth = CASE WHEN $input.dateOfBirth IS NULL THEN null ELSE date($input.dateOfBirth) END
-       RETURN ${PERSON_FIELDS} AS person`,
-      { input: { ...input, dateOfBirth: input.dateOfBirth ?? null } },
-    );
-    return rows[0]!.person;
-  }
-
-  async findByIds(ids: readonly string[]): Promise<Person[]> {
-    const rows = await this.db.read<{ person: Person }>(
-      `UNWIND $ids AS id MATCH (p:Person { id: id }) RETURN ${PERSON_FIELDS} AS person`,
-      { ids },
-    );
-    return rows.map((r) => r.person);
+  /** Stores the person and its identifier links in one transaction; returns its id. */
+  upsert(write: PersonWrite, record: RecordProps): Promise<string> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.run<{ id: string }>(write.reference ? UPSERT_BY_REFERENCE : CREATE, {
+        record,
+        reference: write.reference,
+        props: write.props,
+        dateOfBirth: write.dateOfBirth,
+      });
+      const id = rows[0]!.id;
+      await replacePartyIdentifiers(tx, { label: "Person", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
+      return id;
+    });
   }
 }

@@ -1,18 +1,63 @@
-import type { RequestContext } from "@cix/core";
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { personById } from "./person.loaders.js";
+import { foldText, Nominal, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireNominalCriteria } from "../common/nominal-search.js";
+import { checkedPageSize } from "../common/paging.js";
+import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
+import { identifiersOfParty } from "../identifier/identifier.loaders.js";
+import { IdentityDocument } from "../identifier/identifier.types.js";
+import { loadPartyOfType, partyById } from "../party/party.loaders.js";
+import { PartyRepository } from "../party/party.repository.js";
+import { PartyOrder, type PartyRow } from "../party/party.types.js";
+import { personWrite } from "./person.input.js";
 import { PersonRepository } from "./person.repository.js";
-import { Person, PersonInput } from "./person.types.js";
+import { Person, PersonConnection, PersonFilter, PersonInput } from "./person.types.js";
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "One person by id." })
   person(@Arg("id", () => ID, { description: "The person's hub id." }) id: string, @Ctx() ctx: RequestContext) {
-    return personById(ctx).load(id);
+    return loadPartyOfType(ctx, id, "Person");
   }
 
-  @Mutation(() => Person, { description: "Records a person." })
-  createPerson(@Arg("input", () => PersonInput) input: PersonInput, @Ctx() ctx: RequestContext) {
-    return new PersonRepository(ctx.db).create(input);
+  @Query(() => PersonConnection, { description: "Persons, filtered and ordered, one page at a time." })
+  async persons(
+    @Arg("filter", () => PersonFilter, { nullable: true, description: "Which persons." }) filter: PersonFilter | null,
+    @Arg("orderBy", () => PartyOrder, { defaultValue: PartyOrder.NAME, description: "Order of the list." }) orderBy: PartyOrder,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const size = checkedPageSize(first);
+    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
+    const name = filter?.name ? foldText(filter.name) : null;
+    const country = filter?.nationality ?? null;
+    const nominal = name !== null || country !== null;
+    const viewer = nominal ? requireNominalCriteria(ctx, name !== null ? "name" : "nationality") : requireViewer(ctx.viewer);
+    const repository = new PartyRepository(ctx.db);
+    const page = await partyPage((from, limit) => repository.list("Person", { name, country, ownerAgency: filter?.ownerAgency ?? null }, orderBy, from, limit), {
+      first: size,
+      after: position,
+      viewer,
+      visibleOnly: nominal,
+    });
+    return partyConnection(page);
+  }
+
+  @Mutation(() => Person, {
+    description:
+      "Records a person of your agency with its identifiers, in one transaction. Idempotent when a reference is given " +
+      "(the same reference updates the same person); identifiers written differently but equal are stored once.",
+  })
+  async upsertPerson(@Arg("input", () => PersonInput, { description: "The person." }) input: PersonInput, @Ctx() ctx: RequestContext) {
+    const viewer = requireViewer(ctx.viewer);
+    const write = personWrite(input, "input");
+    const id = await new PersonRepository(ctx.db).upsert(write, ownedRecordProperties(viewer.agency, "graphql:upsertPerson", input.markings));
+    return partyById(ctx).load(id);
+  }
+
+  @Nominal()
+  @FieldResolver(() => [IdentityDocument], { description: "Identity documents the person holds." })
+  identityDocuments(@Root() person: PartyRow, @Ctx() ctx: RequestContext) {
+    return identifiersOfParty(ctx, "IdentityDocument").load(person.id);
   }
 }

@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { Database } from "../neo4j/database.js";
+import type { AuditRecord } from "./collector.js";
+
+export const auditSchema = [
+  "CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.seq IS UNIQUE",
+  "CREATE INDEX audit_agency IF NOT EXISTS FOR (e:AuditEntry) ON (e.agency)",
+  "CREATE INDEX audit_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)",
+];
+
+export interface AuditEvent {
+  kind: "READ" | "WRITE";
+  at: string;
+  requestId: string;
+  component: string;
+  sub: string;
+  agency: string;
+  roles: string[];
+  purpose: string | null;
+  /** Mutation or query root fields involved. */
+  operations: string[];
+  records: AuditRecord[];
+}
+
+const GENESIS = "0".repeat(64);
+
+function entryHash(prevHash: string, seq: number, payload: string): string {
+  return createHash("sha256").update(`${prevHash}\n${seq}\n${payload}`).digest("hex");
+}
+
+/**
+ * Appends one entry to the append-only audit trail. Entries form a hash chain (each hash covers the previous
+ * hash, the sequence number and the canonical JSON of the event), so any later change, insertion or deletion
+ * breaks `verifyAuditTrail`. The head node is locked for the transaction, which serialises writers.
+ */
+export async function appendAudit(db: Database, event: AuditEvent): Promise<void> {
+  const payload = canonicalize(event)!;
+  await db.transaction(async (tx) => {
+    const [head] = await tx.run<{ seq: number; hash: string }>(
+      `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis
+       SET h.lockedAt = datetime()
+       RETURN h.seq AS seq, h.hash AS hash`,
+      { genesis: GENESIS },
+    );
+    const seq = head!.seq + 1;
+    const hash = entryHash(head!.hash, seq, payload);
+    await tx.run(
+      `MATCH (h:AuditHead { id: 'audit' })
+       CREATE (e:AuditEntry { seq: $seq, prevHash: $prevHash, hash: $hash, payload: $payload, kind: $kind, at: datetime($at),
+         agency: $agency, sub: $sub, requestId: $requestId, recordIds: $recordIds, ownerAgencies: $ownerAgencies })
+       SET h.seq = $seq, h.hash = $hash`,
+      {
+        seq,
+        prevHash: head!.hash,
+        hash,
+        payload,
+        kind: event.kind,
+        at: event.at,
+        agency: event.agency,
+        sub: event.sub,
+        requestId: event.requestId,
+        recordIds: event.records.map((r) => r.id),
+        ownerAgencies: [...new Set(event.records.map((r) => r.ownerAgency).filter((a): a is string => !!a))],
+      },
+    );
+  });
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** The first entry whose hash or link does not match. */
+  firstBrokenSeq?: number;
+  problem?: string;
+}
+
+/** Recomputes the whole chain; reports the first entry that was altered, inserted or removed. */
+export async function verifyAuditTrail(db: Database, batchSize = 5000): Promise<AuditVerification> {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  for (;;) {
+    const rows = await db.read<{ seq: number; prevHash: string; hash: string; payload: string }>(
+      `MATCH (e:AuditEntry) WHERE e.seq >= $from RETURN e.seq AS seq, e.prevHash AS prevHash, e.hash AS hash, e.payload AS payload
+       ORDER BY e.seq LIMIT $limit`,
+      { from: expectedSeq, limit: batchSize },
+    );
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "missing entry" };
+      if (row.prevHash !== prevHash) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: row.seq, problem: "chain link broken" };
+      if (entryHash(prevHash, row.seq, row.payload) !== row.hash) {
+        return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: row.seq, problem: "entry altered" };
+      }
+      prevHash = row.hash;
+      expectedSeq++;
+    }
+    if (rows.length < batchSize) break;
+  }
+  const [head] = await db.read<{ seq: number; hash: string }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash");
+  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
+    return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "entries removed from the end" };
+  }
+  return { ok: true, entries: expectedSeq - 1 };
+}

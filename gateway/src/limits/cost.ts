@@ -1,0 +1,170 @@
+import { badUserInput } from "@cix/core";
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  typeFromAST,
+  valueFromASTUntyped,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+
+export interface CostOptions {
+  /** Highest accepted cost of one operation. */
+  maxCost: number;
+  /** Hard maximum of any page-size argument (CIX_MAX_PAGE_SIZE); above it the operation is refused outright. */
+  maxPageSize: number;
+  /** Assumed length of a list field that has no page-size argument (offenders, photos, route…). */
+  defaultListSize: number;
+  /** Each traversal hop multiplies the traversing field's own cost by this. */
+  hopFactor: number;
+}
+
+export interface CostRequest {
+  /** Raw request variables (not yet coerced): a page size given as `$first` counts with its value. */
+  variables?: Record<string, unknown> | null;
+  /** Only this operation of the document is measured (the one that will run). */
+  operationName?: string | null;
+}
+
+const PAGE_SIZE_ARGS = ["first", "last"];
+const HOP_ARGS = ["hops", "maxHops"];
+
+/**
+ * Estimated cost of an operation, as a validation rule. graphql-armor's cost limit weighs every field alike and
+ * cannot see that `first: 500` fetches 500 times what `first: 5` does; this one can:
+ * - every object-typed field costs 1 (it is a fetch or a join), scalar fields cost 0;
+ * - a list field multiplies the cost of everything under it by its length: its `first`/`last` argument (the
+ *   argument's default when omitted), else a connection's page size for its `nodes`/`edges`, else `defaultListSize`;
+ * - a `hops`/`maxHops` argument multiplies the field's own cost by `hopFactor` per hop (graph traversals grow
+ *   exponentially);
+ * - a page size above the hard maximum is refused here, before any subgraph is asked.
+ * The rule needs the request's variables, so it runs for every request (see cost-plugin.ts), not only when a
+ * document is first validated.
+ */
+export function costLimitRule(options: CostOptions, request: CostRequest = {}): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      if (request.operationName && operation.name?.value !== request.operationName) return false;
+      const root = context.getSchema().getRootType(operation.operation);
+      if (!root) return false;
+      const estimator = new CostEstimator(context, operation, options, request.variables ?? {});
+      const cost = estimator.measure(operation.selectionSet, root, undefined);
+      for (const error of estimator.pageSizeErrors.values()) context.reportError(error);
+      if (cost > options.maxCost) {
+        const found = Number.isFinite(cost) ? Math.ceil(cost) : Number.MAX_SAFE_INTEGER;
+        context.reportError(
+          new GraphQLError(
+            `Query cost limit of ${options.maxCost} exceeded, found ${found} (${found - options.maxCost} over). ` +
+              "A list multiplies the cost of what it contains: ask for fewer items per page (first), fewer nested lists or fewer hops.",
+            { nodes: [operation], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: options.maxCost, found } },
+          ),
+        );
+      }
+      return false;
+    },
+  });
+}
+
+class CostEstimator {
+  /** Page-size violations by message (a fragment reached twice reports once). */
+  readonly pageSizeErrors = new Map<string, GraphQLError>();
+  /** Fragment costs by name and inherited page size: without this, nested spreads grow exponentially. */
+  private readonly fragmentCosts = new Map<string, number>();
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly operation: OperationDefinitionNode,
+    private readonly options: CostOptions,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  /** Cost of a selection set on `type`; `pageSize` is a connection's `first`, applied to its list fields. */
+  measure(set: SelectionSetNode, type: GraphQLCompositeType, pageSize: number | undefined): number {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += this.field(selection, type, pageSize);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += this.measure(selection.selectionSet, this.narrow(selection.typeCondition, type), pageSize);
+      } else {
+        total += this.fragment(selection.name.value, pageSize);
+      }
+    }
+    return total;
+  }
+
+  private fragment(name: string, pageSize: number | undefined): number {
+    const key = `${name}\u0000${pageSize ?? ""}`;
+    const known = this.fragmentCosts.get(key);
+    if (known !== undefined) return known;
+    const fragment = this.context.getFragment(name);
+    if (!fragment) return 0;
+    this.fragmentCosts.set(key, 0); // a cycle (already refused by validation) must not recurse forever
+    const cost = this.measure(fragment.selectionSet, this.narrow(fragment.typeCondition, undefined), pageSize);
+    this.fragmentCosts.set(key, cost);
+    return cost;
+  }
+
+  private narrow(condition: Parameters<typeof typeFromAST>[1] | undefined, fallback: GraphQLCompositeType | undefined): GraphQLCompositeType {
+    const type = condition ? typeFromAST(this.context.getSchema(), condition) : fallback;
+    if (type && isCompositeType(type)) return type;
+    return fallback ?? this.context.getSchema().getQueryType()!;
+  }
+
+  private field(node: FieldNode, parent: GraphQLCompositeType, inheritedPageSize: number | undefined): number {
+    if (node.name.value.startsWith("__")) return 0;
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
+    const def = parent.getFields()[node.name.value];
+    if (!def) return 0;
+    const pageSize = this.pageSize(node, def, parent.name);
+    const isList = isListType(getNullableType(def.type));
+    const length = isList ? (pageSize ?? inheritedPageSize ?? this.options.defaultListSize) : 1;
+    const named = getNamedType(def.type);
+    const hops = this.intArgument(node, def, HOP_ARGS)?.value ?? 0;
+    const own = (isLeafType(named) ? 0 : 1) * this.options.hopFactor ** Math.max(0, hops);
+    const children = node.selectionSet && isCompositeType(named) ? this.measure(node.selectionSet, named, isList ? undefined : pageSize) : 0;
+    return length * (own + children);
+  }
+
+  /** The field's page size; one above the hard maximum is recorded as an error and costed at the maximum. */
+  private pageSize(node: FieldNode, def: GraphQLField<unknown, unknown>, parentName: string): number | undefined {
+    const arg = this.intArgument(node, def, PAGE_SIZE_ARGS);
+    if (!arg) return undefined;
+    const max = this.options.maxPageSize;
+    if (Number.isFinite(arg.value) && arg.value <= max) return Math.max(0, arg.value);
+    const message = `Page size ${arg.name}: ${arg.value} on ${parentName}.${def.name} is over the maximum of ${max}.`;
+    this.pageSizeErrors.set(message, badUserInput(arg.name, `an integer from 1 to ${max}`, message));
+    return max;
+  }
+
+  /** A numeric argument from a literal, a variable (its value or default) or the argument's own default. */
+  private intArgument(node: FieldNode, def: GraphQLField<unknown, unknown>, names: string[]): { name: string; value: number } | undefined {
+    for (const name of names) {
+      const argDef = def.args.find((a) => a.name === name);
+      if (!argDef) continue;
+      const given = node.arguments?.find((a) => a.name.value === name)?.value;
+      let value: unknown = argDef.defaultValue;
+      if (given?.kind === Kind.VARIABLE) {
+        const variable = given.name.value;
+        const definition = this.operation.variableDefinitions?.find((d) => d.variable.name.value === variable);
+        value = this.variables[variable] ?? (definition?.defaultValue ? valueFromASTUntyped(definition.defaultValue) : argDef.defaultValue);
+      } else if (given) {
+        value = valueFromASTUntyped(given);
+      }
+      if (typeof value === "number" && !Number.isNaN(value)) return { name, value };
+    }
+    return undefined;
+  }
+}

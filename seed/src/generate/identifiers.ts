@@ -1,0 +1,147 @@
+import { ibanKey, phoneKey } from "@cix/core";
+import type { MobileRange, Residence } from "../catalogue/countries.js";
+import type { AddressInput } from "../plan.js";
+import type { Rng } from "../random.js";
+import { uniqueDigits } from "../random.js";
+
+/**
+ * Identifiers that pass the hub's own checks: mobile numbers valid in their country's numbering plan
+ * (checked with the hub's libphonenumber-based `phoneKey`), IBANs with correct national and ISO 13616
+ * check digits (checked with the hub's `ibanKey`). A generated value that fails is a bug here: it throws.
+ */
+
+/** The E.164 mobile number number `serial` of a range (distinct serials give distinct numbers). */
+export function mobileNumber(range: MobileRange, serial: number, salt: number): string {
+  const number = `+${range.cc}${range.prefix}${uniqueDigits(serial, range.digits, salt)}`;
+  if (phoneKey(number) !== number) throw new Error(`generated phone number ${number} is not valid`);
+  return number;
+}
+
+/** Ways people write the same international number: on a web shop form, on a parcel label, in a file. */
+const PHONE_STYLES = [
+  (cc: string, national: string) => `00${cc}${national}`,
+  (cc: string, national: string) => `+${cc} ${national.slice(0, 1)} ${national.slice(1).replace(/(\d{2})(?=\d)/g, "$1 ")}`,
+  (cc: string, national: string) => `00${cc} ${national.slice(0, 3)} ${national.slice(3)}`,
+  (cc: string, national: string) => `+${cc}-${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`,
+  (cc: string, national: string) => `+${cc} ${national.slice(0, 1)} ${national.slice(1, 5)} ${national.slice(5)}`,
+] as const;
+
+/**
+ * `e164` written in another notation (spaces, hyphens, 00 prefix) that still reads as the same number.
+ * `style` picks the notation, so the plan is deterministic.
+ */
+export function reformatPhone(e164: string, range: MobileRange, style: number): string {
+  const national = e164.slice(1 + range.cc.length);
+  const text = PHONE_STYLES[style % PHONE_STYLES.length]!(range.cc, national);
+  if (phoneKey(text) !== e164) throw new Error(`reformatted phone ${text} does not read as ${e164}`);
+  return text;
+}
+
+function mod97(digits: string): number {
+  let r = 0;
+  for (const d of digits) r = (r * 10 + Number(d)) % 97;
+  return r;
+}
+
+/** Letters as the IBAN algorithm numbers them (A = 10 … Z = 35). */
+function numeric(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+}
+
+/** ISO 13616: check digits 98 − (BBAN + country + "00") mod 97. */
+function withCheckDigits(country: string, bban: string): string {
+  const check = 98 - mod97(numeric(`${bban}${country}00`));
+  return `${country}${String(check).padStart(2, "0")}${bban}`;
+}
+
+/** Italian CIN: the control letter over ABI, CAB and account (odd and even positions weighted differently). */
+function italianCin(body: string): string {
+  const ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+  let sum = 0;
+  [...body].forEach((ch, i) => {
+    const v = /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65;
+    sum += i % 2 === 0 ? (ODD[v] as number) : v;
+  });
+  return String.fromCharCode(65 + (sum % 26));
+}
+
+/** Spanish "dígitos de control": one over "00" + bank + branch, one over the account number. */
+function spanishControl(bankBranch: string, account: string): string {
+  const W = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const digit = (s: string) => {
+    const d = 11 - ([...s].reduce((sum, c, i) => sum + Number(c) * (W[i] as number), 0) % 11);
+    return d === 11 ? 0 : d === 10 ? 1 : d;
+  };
+  return `${digit(`00${bankBranch}`)}${digit(account)}`;
+}
+
+/** The BBAN of a national account, with the country's own check digits where it has them. */
+function bban(country: string, bank: string, serial: string, rng: Rng): string {
+  switch (country) {
+    case "NL":
+      return `${bank}${serial.slice(0, 10)}`;
+    case "DE":
+      return `${bank}${serial.slice(0, 10)}`;
+    case "GB":
+      return `${bank}${rng.digits(6)}${serial.slice(0, 8)}`;
+    case "BE": {
+      const first = `${bank}${serial.slice(0, 7)}`;
+      const check = Number(BigInt(first) % 97n) || 97;
+      return `${first}${String(check).padStart(2, "0")}`;
+    }
+    case "FR": {
+      const branch = rng.digits(5);
+      const account = serial.slice(0, 11);
+      const key = 97 - Number((89n * BigInt(bank) + 15n * BigInt(branch) + 3n * BigInt(account)) % 97n);
+      return `${bank}${branch}${account}${String(key).padStart(2, "0")}`;
+    }
+    case "ES": {
+      const account = serial.slice(0, 10);
+      return `${bank}${spanishControl(bank, account)}${account}`;
+    }
+    case "IT": {
+      const body = `${bank}${serial.slice(0, 12)}`;
+      return `${italianCin(body)}${body}`;
+    }
+    case "PL": {
+      const sort = `${bank}${rng.digits(3)}`;
+      const W = [3, 9, 7, 1, 3, 9, 7];
+      const check = (10 - ([...sort].reduce((sum, c, i) => sum + Number(c) * (W[i] as number), 0) % 10)) % 10;
+      return `${sort}${check}${serial.slice(0, 16)}`;
+    }
+    default:
+      throw new Error(`No IBAN format for ${country}`);
+  }
+}
+
+/**
+ * The bank account number `serial` of a country: a real bank of the country, an account number unique to
+ * the serial, and correct check digits. Distinct serials give distinct IBANs.
+ */
+export function bankAccount(country: Residence, serial: number, salt: number, rng: Rng): { iban: string; bic?: string } {
+  const bank = rng.pick(country.banks);
+  const digits = uniqueDigits(serial, 16, salt);
+  const iban = withCheckDigits(country.code, bban(country.code, bank.code, digits, rng));
+  if (ibanKey(iban) !== iban) throw new Error(`generated IBAN ${iban} is not valid`);
+  return bank.bic ? { iban, bic: bank.bic } : { iban };
+}
+
+/** An IBAN grouped in fours, as printed on statements and typed into payment forms. */
+export function groupedIban(iban: string): string {
+  return iban.replace(/(.{4})(?=.)/g, "$1 ");
+}
+
+/** Name parts as they may appear in an e-mail address: ASCII letters only. */
+export function mailPart(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "");
+}
+
+/** A street address in a real city of the country, with a plausible postcode. */
+export function address(country: Residence, street: string, rng: Rng): AddressInput {
+  const city = rng.pick(country.cities);
+  return { street, postcode: country.postcode(rng, city), city: city.name, country: country.code };
+}

@@ -1,0 +1,54 @@
+import { foldText, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { requireNominalCriteria } from "../common/nominal-search.js";
+import { checkedPageSize } from "../common/paging.js";
+import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
+import { loadPartyOfType, partyById } from "../party/party.loaders.js";
+import { PartyRepository } from "../party/party.repository.js";
+import { PartyOrder } from "../party/party.types.js";
+import { companyWrite } from "./company.input.js";
+import { CompanyRepository } from "./company.repository.js";
+import { Company, CompanyConnection, CompanyFilter, CompanyInput } from "./company.types.js";
+
+@Resolver(() => Company)
+export class CompanyResolver {
+  @Query(() => Company, { nullable: true, description: "One company by id." })
+  company(@Arg("id", () => ID, { description: "The company's hub id." }) id: string, @Ctx() ctx: RequestContext) {
+    return loadPartyOfType(ctx, id, "Company");
+  }
+
+  @Query(() => CompanyConnection, { description: "Companies, filtered and ordered, one page at a time." })
+  async companies(
+    @Arg("filter", () => CompanyFilter, { nullable: true, description: "Which companies." }) filter: CompanyFilter | null,
+    @Arg("orderBy", () => PartyOrder, { defaultValue: PartyOrder.NAME, description: "Order of the list." }) orderBy: PartyOrder,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const size = checkedPageSize(first);
+    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
+    const name = filter?.name ? foldText(filter.name) : null;
+    const viewer = name !== null ? requireNominalCriteria(ctx, "name") : requireViewer(ctx.viewer);
+    const criteria = { name, country: filter?.registrationCountry ?? null, ownerAgency: filter?.ownerAgency ?? null };
+    const repository = new PartyRepository(ctx.db);
+    const page = await partyPage((from, limit) => repository.list("Company", criteria, orderBy, from, limit), {
+      first: size,
+      after: position,
+      viewer,
+      visibleOnly: name !== null,
+    });
+    return partyConnection(page);
+  }
+
+  @Mutation(() => Company, {
+    description:
+      "Records a company of your agency with its identifiers, in one transaction. Idempotent when a registration number " +
+      "and country are given (they identify the company within your agency).",
+  })
+  async upsertCompany(@Arg("input", () => CompanyInput, { description: "The company." }) input: CompanyInput, @Ctx() ctx: RequestContext) {
+    const viewer = requireViewer(ctx.viewer);
+    const write = companyWrite(input, "input");
+    const id = await new CompanyRepository(ctx.db).upsert(write, ownedRecordProperties(viewer.agency, "graphql:upsertCompany", input.markings));
+    return partyById(ctx).load(id);
+  }
+}
