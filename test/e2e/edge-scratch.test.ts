@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, it } from "vitest";
 import { auditServer } from "graphql-http";
-import { startProductionStack, type ProductionStack } from "../support/production.js";
+import { startTestStack } from "../support/stack.js";
+import { authHeaders } from "../support/auth.js";
+import type { ProductionStack } from "../support/production.js";
 
 let stack: ProductionStack;
-beforeAll(async () => { stack = await startProductionStack(); });
+beforeAll(async () => { stack = (await startTestStack()) as ProductionStack; });
 afterAll(async () => { await stack.stop(); });
 
 it("audits", async () => {
-  const h = await stack.headers({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-1" });
+  const h = await authHeaders({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-1" });
   const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     for (const [k, v] of Object.entries(h)) headers.set(k, v);

@@ -41,7 +41,8 @@ describe("round trips: Cypher statements per request do not grow with the list",
     stack = await startTestStack();
     as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE roundtrip-test" });
     metricsUrl = stack.subgraphs.seizures.url.replace(/\/graphql$/, "/metrics");
-    const offenders = await Promise.all(Array.from({ length: 5 }, () => createParty(stack, "Person", as)));
+    const offenders: string[] = [];
+    for (let i = 0; i < 5; i++) offenders.push(await createParty(stack, "Person", as));
     const seed = async (i: number) => {
       const day = String(1 + (i % 28)).padStart(2, "0");
       const res = await upsertSeizure(

@@ -28,24 +28,26 @@ const KID = "edge-test";
 /**
  * The hub in the production profile: user tokens are ES256, verified with a JWKS file written here (HS256 and
  * development tokens are refused in production), the gateway secret comes from the vitest env.
- * `overrides` may set any further variable; `setup(dir)` may write files (e.g. manifests) before start-up.
+ * `overrides` may set any further variable; `setup(dir)` may write files (e.g. manifests) into the stack's folder
+ * before start-up and return variables that point at them.
  */
 export async function startProductionStack(
   overrides: Record<string, string> = {},
-  setup: (dir: string) => void = () => undefined,
+  setup: (dir: string) => Record<string, string> = () => ({}),
 ): Promise<ProductionStack> {
   const dir = mkdtempSync(path.join(tmpdir(), "cix-edge-"));
   const { publicKey, privateKey } = await generateKeyPair("ES256");
   const jwk = { ...(await exportJWK(publicKey)), kid: KID, alg: "ES256", use: "sig" };
   const jwksFile = path.join(dir, "jwks.json");
   writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
-  setup(dir);
+  const files = setup(dir);
   const env: Record<string, string | undefined> = {
     CIX_PROFILE: "production",
     CIX_JWT_JWKS_FILE: jwksFile,
     // The vitest env sets an HS256 secret for the development stacks; production refuses to start with one.
     CIX_JWT_SECRET: undefined,
     ...overrides,
+    ...files,
   };
   const stack = await startTestStack(env as Record<string, string>);
   return {

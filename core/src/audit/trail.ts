@@ -4,6 +4,7 @@ import type { Database } from "../neo4j/database.js";
 import type { AuditRecord } from "./collector.js";
 
 export const auditSchema = [
+  "CREATE CONSTRAINT audit_head IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE",
   "CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (e:AuditEntry) REQUIRE e.seq IS UNIQUE",
   "CREATE INDEX audit_agency IF NOT EXISTS FOR (e:AuditEntry) ON (e.agency)",
   "CREATE INDEX audit_at IF NOT EXISTS FOR (e:AuditEntry) ON (e.at)",
@@ -75,16 +76,22 @@ export interface AuditVerification {
   problem?: string;
 }
 
-/** Recomputes the whole chain; reports the first entry that was altered, inserted or removed. */
+/**
+ * Recomputes the chain up to the head as it is now (entries appended meanwhile are left for the next run) and
+ * reports the first entry that was altered, inserted or removed.
+ */
 export async function verifyAuditTrail(db: Database, batchSize = 5000): Promise<AuditVerification> {
+  const [head] = await db.read<{ seq: number; hash: string }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash");
+  const last = head?.seq ?? 0;
   let prevHash = GENESIS;
   let expectedSeq = 1;
-  for (;;) {
+  while (expectedSeq <= last) {
     const rows = await db.read<{ seq: number; prevHash: string; hash: string; payload: string }>(
-      `MATCH (e:AuditEntry) WHERE e.seq >= $from RETURN e.seq AS seq, e.prevHash AS prevHash, e.hash AS hash, e.payload AS payload
-       ORDER BY e.seq LIMIT $limit`,
-      { from: expectedSeq, limit: batchSize },
+      `MATCH (e:AuditEntry) WHERE $from <= e.seq <= $to
+       RETURN e.seq AS seq, e.prevHash AS prevHash, e.hash AS hash, e.payload AS payload ORDER BY e.seq`,
+      { from: expectedSeq, to: Math.min(last, expectedSeq + batchSize - 1) },
     );
+    if (rows.length === 0) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "missing entry" };
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "missing entry" };
       if (row.prevHash !== prevHash) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: row.seq, problem: "chain link broken" };
@@ -94,11 +101,7 @@ export async function verifyAuditTrail(db: Database, batchSize = 5000): Promise<
       prevHash = row.hash;
       expectedSeq++;
     }
-    if (rows.length < batchSize) break;
   }
-  const [head] = await db.read<{ seq: number; hash: string }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash");
-  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-    return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "entries removed from the end" };
-  }
-  return { ok: true, entries: expectedSeq - 1 };
+  if (head && head.hash !== prevHash) return { ok: false, entries: last, firstBrokenSeq: last, problem: "head does not match the last entry" };
+  return { ok: true, entries: last };
 }

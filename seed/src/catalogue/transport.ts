@@ -37,7 +37,7 @@ export const EXPRESS_CARRIERS: ReadonlyArray<{ name: string; tracking(rng: Rng):
 ];
 
 /** Express parcels leave from these airports (UN/LOCODEs with an airport function). */
-export const EXPRESS_ORIGINS = ["CNSZX", "CNCAN", "CNPVG", "HKHKG", "SGSIN", "INDEL", "TRIST", "AEDXB"] as const;
+export const EXPRESS_ORIGINS = ["CNSZX", "CNCAN", "CNPVG", "HKHKG", "SGSIN", "INDEL", "TRIST", "AEDXB", "USJFK"] as const;
 
 /** S10 service indicators seen on small packets and parcels. */
 export const S10_SERVICES = ["RB", "RR", "LX", "LP", "UA", "EE", "CP"] as const;
@@ -48,3 +48,26 @@ export function imoNumber(rng: Rng): string {
   const sum = [7, 6, 5, 4, 3, 2].reduce((acc, w, i) => acc + w * Number(six[i]), 0);
   return `${six}${sum % 10}`;
 }
+
+/** Airline names by IATA designator, for the airlines the routes use. */
+export const AIRLINE_NAMES: Readonly<Record<string, string>> = {
+  KL: "KLM Royal Dutch Airlines",
+  SN: "Brussels Airlines",
+  LH: "Lufthansa",
+  AF: "Air France",
+  IB: "Iberia",
+  BA: "British Airways",
+  AZ: "ITA Airways",
+  LO: "LOT Polish Airlines",
+  EK: "Emirates",
+  TK: "Turkish Airlines",
+  QR: "Qatar Airways",
+  ET: "Ethiopian Airlines",
+  AT: "Royal Air Maroc",
+};
+
+/** Sea ports where containers are transshipped on their way to Europe. */
+export const TRANSSHIPMENT_PORTS = ["PAMIT", "MAPTM", "ESALG", "GRPIR", "SGSIN", "AEJEA"] as const;
+
+/** Rail freight operators on the lines into the EU from the east. */
+export const RAIL_OPERATORS = ["PKP Cargo", "DB Cargo", "RZD Logistics"] as const;

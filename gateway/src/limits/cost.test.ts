@@ -1,0 +1,80 @@
+import { buildSchema, parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { costLimitRule, type CostOptions } from "./cost.js";
+
+const schema = buildSchema(`
+  type Query {
+    item(id: ID!): Item
+    items(first: Int = 20, after: String): ItemConnection!
+    network(id: ID!, maxHops: Int = 2, first: Int = 10): ItemConnection!
+  }
+  type ItemConnection { nodes: [Item!]! edges: [ItemEdge!]! pageInfo: PageInfo! }
+  type ItemEdge { cursor: String! node: Item! }
+  type PageInfo { hasNextPage: Boolean! }
+  type Item { id: ID! name: String tags: [String!]! children: [Item!]! related(first: Int = 20): ItemConnection! }
+`);
+
+const options: CostOptions = { maxCost: 0, maxPageSize: 500, defaultListSize: 10, hopFactor: 10 };
+
+/** The cost the rule computes (with maxCost 0 every operation reports it), or the page-size error. */
+function cost(query: string, variables?: Record<string, unknown>, operationName?: string, opts: Partial<CostOptions> = {}) {
+  const errors = validate(schema, parse(query), [costLimitRule({ ...options, ...opts }, { variables, operationName })]);
+  const pageSize = errors.find((e) => e.extensions.code === "BAD_USER_INPUT");
+  if (pageSize) return { error: pageSize.message, field: pageSize.extensions.field };
+  return errors.length ? (errors[0]!.extensions.found as number) : 0;
+}
+
+describe("the cost rule", () => {
+  it.each<[string, string, number]>([
+    ["scalars cost nothing, an object costs 1", `{ item(id: "1") { id name tags } }`, 1],
+    ["a connection's first multiplies its nodes", "{ items(first: 5) { nodes { id } } }", 1 + 5],
+    ["and its edges, not its pageInfo", "{ items(first: 5) { edges { node { id } } pageInfo { hasNextPage } } }", 1 + 5 * (1 + 1) + 1],
+    ["an omitted first counts with its default", "{ items { nodes { id } } }", 1 + 20],
+    ["a list without a page size counts as the default list size", `{ item(id: "1") { children { id } } }`, 1 + 10],
+    ["nested pages multiply", "{ items(first: 10) { nodes { related(first: 10) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)],
+    ["hops multiply the traversal's own cost", `{ network(id: "1", maxHops: 3, first: 5) { nodes { id } } }`, 1000 + 5],
+    ["a fragment counts where it is spread", "{ items(first: 4) { nodes { ...F } } } fragment F on Item { children { id } }", 1 + 4 * (1 + 10)],
+    ["inline fragments count", `{ item(id: "1") { ... on Item { children { id } } } }`, 1 + 10],
+    ["__typename costs nothing", "{ __typename items(first: 2) { __typename nodes { __typename } } }", 1 + 2],
+  ])("%s", (_what, query, expected) => {
+    expect(cost(query)).toBe(expected);
+  });
+
+  it("reads page sizes from variables, their defaults, or the argument's default", () => {
+    const query = "query($n: Int) { items(first: $n) { nodes { id } } }";
+    expect(cost(query, { n: 3 })).toBe(4);
+    expect(cost("query($n: Int = 7) { items(first: $n) { nodes { id } } }")).toBe(8);
+    expect(cost(query)).toBe(21);
+    expect(cost(query, { n: "not a number" })).toBe(21); // coercion refuses it later
+  });
+
+  it("measures only the operation that runs", () => {
+    const doc = "query Cheap { item(id: \"1\") { id } } query Dear { items(first: 100) { nodes { id } } }";
+    expect(cost(doc, undefined, "Cheap")).toBe(1);
+    expect(cost(doc, undefined, "Dear")).toBe(101);
+  });
+
+  it("refuses a page size above the hard maximum, as a literal or a variable, even Infinity", () => {
+    expect(cost("{ items(first: 501) { nodes { id } } }")).toEqual({ error: "Page size first: 501 on Query.items is over the maximum of 500.", field: "first" });
+    expect(cost("query($n: Int) { items(first: $n) { nodes { id } } }", { n: Infinity })).toMatchObject({ field: "first" });
+    expect(cost("{ items(first: 500) { nodes { id } } }")).toBe(501);
+  });
+
+  it("says the limit and how far over", () => {
+    const [error] = validate(schema, parse("{ items(first: 100) { nodes { id } } }"), [costLimitRule({ ...options, maxCost: 50 })]);
+    expect(error!.message).toMatch(/^Query cost limit of 50 exceeded, found 101 \(51 over\)\./);
+    expect(error!.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: 50, found: 101 });
+    expect(validate(schema, parse("{ items(first: 49) { nodes { id } } }"), [costLimitRule({ ...options, maxCost: 50 })])).toEqual([]);
+  });
+
+  it("measures a fragment bomb (each fragment spreads the next twice) without exponential work", () => {
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1 ? `fragment F${i} on Item { children { id } }` : `fragment F${i} on Item { ...F${i + 1} ... on Item { ...F${i + 1} } }`,
+    ).join("\n");
+    const started = Date.now();
+    const found = cost(`{ item(id: "1") { ...F0 } } ${fragments}`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(found).toBeGreaterThan(2 ** 39);
+  });
+});

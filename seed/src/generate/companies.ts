@@ -1,0 +1,183 @@
+import { AGENCIES, type AgencyProfile } from "../catalogue/agencies.js";
+import { nationality, residence } from "../catalogue/countries.js";
+import { keys, type AddressInput, type PlanCompany } from "../plan.js";
+import { rngFor, uniqueDigits, type Rng } from "../random.js";
+import { markings } from "./common.js";
+import { fakerFor } from "./fakers.js";
+import { address, bankAccount, mailPart, mobileNumber } from "./identifiers.js";
+import { SERIAL } from "./persons.js";
+
+/**
+ * Companies: importers, forwarders and front companies registered in the agencies' countries, and foreign web
+ * shops the agencies have recorded. Company `j` of a data set is a pure function of the seed and `j`.
+ */
+
+const LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
+  NL: ["B.V."],
+  BE: ["BV", "SRL", "NV"],
+  DE: ["GmbH", "UG (haftungsbeschränkt)"],
+  FR: ["SARL", "SAS"],
+  ES: ["S.L.", "S.A."],
+  GB: ["Ltd"],
+  IT: ["S.r.l.", "S.p.A."],
+  PL: ["Sp. z o.o."],
+  CN: ["Co., Ltd."],
+  HK: ["Limited"],
+  TR: ["Ltd. Şti."],
+};
+
+const SECTORS: Readonly<Record<string, readonly string[]>> = {
+  NL: ["Import", "Logistiek", "Handelsonderneming", "Trading", "Fresh Fruit", "Transport"],
+  BE: ["Trading", "Logistics", "Import-Export", "Transport", "Diamonds"],
+  DE: ["Handels", "Logistik", "Import", "Spedition"],
+  FR: ["Import Export", "Logistique", "Négoce", "Transports"],
+  ES: ["Importaciones", "Logística", "Comercial", "Transportes"],
+  GB: ["Trading", "Logistics", "Imports", "Freight"],
+  IT: ["Import Export", "Logistica", "Commerciale", "Trasporti"],
+  PL: ["Handel", "Logistyka", "Import-Eksport", "Transport"],
+};
+
+const CN_WORDS = ["Hengda", "Xinyuan", "Jinhui", "Huaxing", "Tianli", "Baoshun", "Ruifeng", "Kaida", "Longteng", "Meijia"];
+const CN_SECTORS = ["Trading", "Electronics", "Import & Export", "Technology", "Garment", "Chemical"];
+const CN_CITIES = [
+  { city: "Shenzhen", postcode: "518000" },
+  { city: "Guangzhou", postcode: "510000" },
+  { city: "Yiwu", postcode: "322000" },
+  { city: "Shanghai", postcode: "200000" },
+];
+
+/** How each register numbers companies; `serial` makes the number unique. */
+function registrationNumber(seed: number, country: string, serial: number): string {
+  const rng = rngFor(seed, "company-registration", serial);
+  switch (country) {
+    case "NL":
+      return uniqueDigits(serial, 8, 31);
+    case "BE":
+      return `0${uniqueDigits(serial, 9, 31)}`;
+    case "DE":
+      return `HRB${uniqueDigits(serial, 6, 31)}`;
+    case "FR":
+      return uniqueDigits(serial, 9, 31);
+    case "ES":
+      return `B${uniqueDigits(serial, 8, 31)}`;
+    case "GB":
+      return uniqueDigits(serial, 8, 31);
+    case "IT":
+      return uniqueDigits(serial, 11, 31);
+    case "PL":
+      return `0000${uniqueDigits(serial, 6, 31)}`;
+    case "CN":
+      return `9144${uniqueDigits(serial, 10, 31)}${rng.letters(3, "0123456789ABCDEFGHJKLMNPQRTUWXY")}${rng.int(0, 9)}`;
+    default:
+      return uniqueDigits(serial, 8, 31);
+  }
+}
+
+export interface CompanySpec {
+  seed: number;
+  agency: AgencyProfile;
+  serial: number;
+  /** Where the company is registered: an agency's country, or CN/HK/TR for foreign shops. */
+  country: string;
+  /** A name to use instead of a generated one. */
+  name?: string;
+  sector?: string;
+}
+
+/** The agency that records background company `j`. */
+export function companyAgency(j: number): AgencyProfile {
+  return AGENCIES[j % AGENCIES.length]!;
+}
+
+/** Background companies registered abroad: the web shops agencies have on file. */
+function companyCountry(seed: number, j: number): string {
+  const rng = rngFor(seed, "company", j);
+  return rng.chance(0.3) ? rng.weighted([["CN", 6], ["HK", 2], ["TR", 2]] as const) : companyAgency(j).country;
+}
+
+function slug(name: string): string {
+  return mailPart(name.replace(/\b(B\.V\.|BV|GmbH|SARL|SAS|S\.L\.|Ltd|S\.r\.l\.|Sp\. z o\.o\.|Co\., Ltd\.|Limited)\b/g, "")).slice(0, 24);
+}
+
+/** A company with its own identifiers; callers may add shared ones. */
+export function buildCompany(spec: CompanySpec): PlanCompany {
+  const rng = rngFor(spec.seed, "company-detail", spec.serial);
+  const form = rng.pick(LEGAL_FORMS[spec.country] ?? ["Ltd"]);
+  const foreign = !(spec.country in SECTORS);
+  let name = spec.name;
+  let addr: AddressInput;
+  if (foreign) {
+    const where = rng.pick(CN_CITIES);
+    const f = fakerFor(spec.country === "TR" ? "tr" : "en", rng.int(0, 2 ** 31));
+    name ??=
+      spec.country === "TR"
+        ? `${f.person.lastName()} Dış Ticaret ${form}`
+        : `${spec.country === "HK" ? "Hong Kong" : where.city} ${rng.pick(CN_WORDS)} ${spec.sector ?? rng.pick(CN_SECTORS)} ${form}`;
+    addr =
+      spec.country === "TR"
+        ? { street: `${f.location.street()} No: ${rng.int(1, 120)}`, postcode: `34${rng.digits(3)}`, city: "Istanbul", country: "TR" }
+        : spec.country === "HK"
+          ? { street: `Unit ${rng.int(1, 30)}${rng.letters(1, "ABCDEF")}, ${rng.int(2, 28)}/F, ${rng.int(1, 300)} Nathan Road`, postcode: "999077", city: "Kowloon", country: "HK" }
+          : { street: `Room ${rng.int(2, 28)}0${rng.int(1, 9)}, No. ${rng.int(1, 300)} ${rng.pick(["Shennan", "Huangpu", "Futian", "Jiefang", "Renmin"])} Road`, postcode: where.postcode, city: where.city, country: "CN" };
+  } else {
+    const home = residence(spec.country);
+    const f = fakerFor(home.locale, rng.int(0, 2 ** 31));
+    name ??= `${f.person.lastName()} ${spec.sector ?? rng.pick(SECTORS[spec.country]!)} ${form}`;
+    addr = address(home, f.location.streetAddress(), rng);
+  }
+  const registration = registrationNumber(spec.seed, spec.country, spec.serial);
+  const phoneRange = nationality(spec.country === "HK" ? "CN" : spec.country).mobile;
+  const tld = spec.country === "GB" ? "co.uk" : spec.country === "HK" ? "com.hk" : spec.country.toLowerCase();
+  return {
+    key: keys.company(spec.agency.code, spec.country, registration),
+    agency: spec.agency.code,
+    input: {
+      name,
+      registrationNumber: registration,
+      registrationCountry: spec.country,
+      legalForm: form,
+      phones: [mobileNumber(phoneRange, spec.serial, 29)],
+      emails: [`${rng.pick(["info", "sales", "office", "export"])}@${slug(name) || "company"}.${tld}`],
+      addresses: [addr],
+      bankAccounts: !foreign && rng.chance(0.8) ? [bankAccount(residence(spec.country), spec.serial, 37, rng)] : [],
+      markings: markings(rng),
+    },
+  };
+}
+
+/** Background company `j`. */
+export function companyAt(seed: number, j: number): PlanCompany {
+  return buildCompany({ seed, agency: companyAgency(j), serial: SERIAL.company + j, country: companyCountry(seed, j) });
+}
+
+/** The key of background company `j`, without generating its details. */
+export function companyKeyAt(seed: number, j: number): string {
+  const country = companyCountry(seed, j);
+  return keys.company(companyAgency(j).code, country, registrationNumber(seed, country, SERIAL.company + j));
+}
+
+/** The index of a background company chosen by `rng` that fits `wanted`, or undefined when a few tries find none. */
+function pickCompany(seed: number, rng: Rng, count: number, start: number, step: number, wanted: (country: string) => boolean): number | undefined {
+  const slots = Math.floor((count - 1 - start) / step) + 1;
+  for (let attempt = 0; attempt < 32; attempt++) {
+    const j = start + step * rng.int(0, slots - 1);
+    if (wanted(companyCountry(seed, j))) return j;
+  }
+  return undefined;
+}
+
+/** The key of a background company of `agency` registered in the agency's own country. */
+export function pickCompanyOf(seed: number, rng: Rng, agency: AgencyProfile, count: number): string | undefined {
+  const j = pickCompany(seed, rng, count, AGENCIES.indexOf(agency), AGENCIES.length, (country) => country === agency.country);
+  return j === undefined ? undefined : companyKeyAt(seed, j);
+}
+
+/** The index of a background company registered abroad: a web shop some agency has on file. */
+export function pickForeignShopIndex(seed: number, rng: Rng, count: number): number | undefined {
+  return pickCompany(seed, rng, count, 0, 1, (country) => !(country in SECTORS));
+}
+
+/** Background companies `from` … `from + count - 1`, one at a time. */
+export function* companies(seed: number, from: number, count: number): Generator<PlanCompany> {
+  for (let j = from; j < from + count; j++) yield companyAt(seed, j);
+}

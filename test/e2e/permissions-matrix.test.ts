@@ -1,0 +1,326 @@
+import { readFileSync } from "node:fs";
+import {
+  buildASTSchema,
+  getNamedType,
+  isLeafType,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+} from "graphql";
+import { verifyAuditTrail, type Role } from "@cix/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authHeaders, type TestCaller } from "../support/auth.js";
+import { deleteAgencyRecords } from "../support/cleanup.js";
+import { iban, mobile, ok, s10 } from "../support/ecommerce.js";
+import { startTestStack, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
+
+/**
+ * The permission matrix: every role, agency relation and purpose, against every nominal field of every record
+ * type, reached directly, through federated references, fragments and aliases. Nominal values appear exactly
+ * where MODEL.md's rules allow them; each allowed read leaves an audit entry.
+ */
+const supergraph = buildASTSchema(parse(readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8")), {
+  assumeValidSDL: true,
+});
+
+/** Every type's nominal fields, selected generically from the schema marking (leaves as is, objects by __typename). */
+function nominalSelection(typeName: string): string {
+  const type = supergraph.getType(typeName);
+  if (!type || !("getFields" in type)) throw new Error(`no type ${typeName}`);
+  return Object.values(type.getFields())
+    .filter((f) => f.astNode?.directives?.some((d) => d.name.value === "nominal"))
+    .filter((f) => f.args.every((a) => !(a.type.toString().endsWith("!") && a.defaultValue === undefined)))
+    .map((f) => (isLeafType(getNamedType(f.type)) ? f.name : `${f.name} { __typename }`))
+    .join(" ");
+}
+
+const MATRIX_QUERY = `
+query Matrix($person: ID!, $company: ID!, $seizure: ID!, $order: ID!, $payment: ID!, $shipment: ID!) {
+  person(id: $person) { id ownerAgency ${nominalSelection("Person")} phones { number } identityDocuments { number } }
+  company(id: $company) { id ${nominalSelection("Company")} }
+  seizure(id: $seizure) {
+    id caseNumber ${nominalSelection("Seizure")}
+    conveyance { mode ${nominalSelection("Conveyance")} }
+    viaReference: offenders { id ... on Person { fullName dateOfBirth } ... on Company { name registrationNumber } }
+    shipments { id ${nominalSelection("Shipment")} declaredConsignee { ${nominalSelection("DeclaredParty")} } }
+  }
+  order(id: $order) { id ${nominalSelection("Order")} declaredBuyer { ${nominalSelection("DeclaredParty")} address { ${nominalSelection("DeclaredAddress")} } } buyer { id ...PartyNames } }
+  payment(id: $payment) { id amount ${nominalSelection("Payment")} payer { ${nominalSelection("PaymentAccount")} } }
+  shipment(id: $shipment) { id ${nominalSelection("Shipment")} consignee { id ...PartyNames } }
+  aliased: person(id: $person) { id first: fullName second: fullName born: dateOfBirth }
+  party(id: $person) { id name ... on Person { givenNames familyName } }
+}
+fragment PartyNames on Party { name ... on Person { fullName aliases } ... on Company { registrationNumber } }`;
+
+/** Response paths (with list indices) of every nominal field the matrix query selected, found with TypeInfo. */
+function nominalPaths(document: DocumentNode, data: unknown): Array<Array<string | number>> {
+  const patterns: string[][] = [];
+  const stack: string[] = [];
+  const typeInfo = new TypeInfo(supergraph);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node) {
+          stack.push(node.alias?.value ?? node.name.value);
+          const def = typeInfo.getFieldDef();
+          if (def?.astNode?.directives?.some((d) => d.name.value === "nominal")) patterns.push([...stack]);
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+      FragmentDefinition: { enter: () => { stack.length = 0; } },
+    }),
+  );
+  // Fragment spreads: expand the fragment's patterns under each spread site by matching on the data instead.
+  const out: Array<Array<string | number>> = [];
+  const walk = (value: unknown, pattern: string[], path: Array<string | number>) => {
+    if (pattern.length === 0) return out.push(path);
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, pattern, [...path, i]));
+    if (value && typeof value === "object" && pattern[0]! in value) walk((value as Record<string, unknown>)[pattern[0]!], pattern.slice(1), [...path, pattern[0]!]);
+  };
+  for (const p of patterns) walk(data, p, []);
+  // Fields selected through the PartyNames fragment sit under buyer/consignee.
+  for (const root of [["order", "buyer"], ["shipment", "consignee"]]) {
+    for (const field of ["name", "fullName", "aliases", "registrationNumber"]) walk(data, [...root, field], []);
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: Array<string | number>): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), data);
+}
+
+interface Scenario {
+  name: string;
+  caller: () => TestCaller;
+  /** Which fixture set is read (own records of A, or records of B shared with A). */
+  fixture: "owned" | "shared" | "sharedRed" | "sharedH2" | "sharedH2Released" | "unshared";
+  allowed: boolean;
+}
+
+describe("permission matrix: nominal data only for those entitled to it", () => {
+  let stack: TestStack;
+  const A = unique("PMA");
+  const B = unique("PMB");
+  const fixtures: Record<string, Record<string, string>> = {};
+  let operationId: string;
+
+  async function createFixture(owner: string, tag: string, markings: Record<string, string>): Promise<Record<string, string>> {
+    const as = await authHeaders({ role: "investigator", agency: owner, purpose: "fixture" });
+    const phone = mobile();
+    const person = ok(
+      await stack.query<{ upsertPerson: { id: string } }>(
+        `mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }`,
+        {
+          i: {
+            reference: `P-${tag}`, givenNames: "Jan", familyName: `Jansen${tag}`, fullName: `Jan Jansen${tag}`, aliases: ["JJ"],
+            dateOfBirth: "1980-02-03", gender: "MALE", nationalities: ["NL"], phones: [phone], emails: [`jan.${tag.toLowerCase()}@example.org`],
+            addresses: [{ street: `Kade ${tag}`, postcode: "1011 AA", city: "Amsterdam", country: "NL" }],
+            bankAccounts: [{ iban: iban() }],
+            identityDocuments: [{ type: "PASSPORT", number: `NX${tag.slice(-6)}`, issuingCountry: "NL" }],
+            markings,
+          },
+        },
+        as,
+      ),
+    ).upsertPerson.id;
+    const company = ok(
+      await stack.query<{ upsertCompany: { id: string } }>(
+        `mutation($i: CompanyInput!) { upsertCompany(input: $i) { id } }`,
+        { i: { name: `Trading ${tag} BV`, registrationNumber: `KVK${tag.slice(-6)}`, registrationCountry: "NL", markings } },
+        as,
+      ),
+    ).upsertCompany.id;
+    const seizure = ok(
+      await stack.query<{ upsertSeizure: { id: string } }>(
+        `mutation($i: SeizureInput!) { upsertSeizure(input: $i) { id } }`,
+        {
+          i: {
+            caseNumber: `CASE-${tag}`, seizedAt: "2024-05-01T08:00:00Z", commodity: "TOBACCO", placeLocode: "NLRTM",
+            conveyance: { mode: "ROAD", vehicleRegistration: `XX-${tag.slice(-4)}` }, offenderIds: [person, company], markings,
+          },
+        },
+        as,
+      ),
+    ).upsertSeizure.id;
+    const declared = { name: `Jan Jansen${tag}`, phone, email: `buyer.${tag.toLowerCase()}@example.org`, address: { street: "Kade 1", city: "Amsterdam", postcode: "1011 AA", country: "NL" } };
+    const order = ok(
+      await stack.query<{ upsertOrder: { id: string } }>(
+        `mutation($i: OrderInput!) { upsertOrder(input: $i) { id } }`,
+        {
+          i: {
+            platform: "shop.example", orderNumber: `O-${tag}`, orderDate: "2024-04-20T10:00:00Z", buyer: declared, seller: { name: "Seller Ltd" },
+            buyerPartyId: person, items: [{ description: "cigarettes", hsCode: "240220", quantity: 10, unitValue: 5, currency: "EUR", originCountry: "CN" }],
+            markings,
+          },
+        },
+        as,
+      ),
+    ).upsertOrder.id;
+    const payment = ok(
+      await stack.query<{ upsertPayment: { id: string } }>(
+        `mutation($i: PaymentInput!) { upsertPayment(input: $i) { id } }`,
+        {
+          i: {
+            provider: "psp", transactionId: `T-${tag}`, method: "BANK_TRANSFER", amount: 50, currency: "EUR", paidAt: "2024-04-20T10:05:00Z",
+            payer: { iban: iban(), holderName: `Jan Jansen${tag}` }, payee: { identifier: "wallet-1", holderName: "Seller Ltd" }, orderId: order, markings,
+          },
+        },
+        as,
+      ),
+    ).upsertPayment.id;
+    const shipment = ok(
+      await stack.query<{ upsertShipment: { id: string } }>(
+        `mutation($i: ShipmentInput!) { upsertShipment(input: $i) { id } }`,
+        {
+          i: {
+            trackingNumber: s10(), carrier: "PostNL", deliveryMode: "POSTAL", consignor: { name: "Seller Ltd" }, consignee: declared,
+            consigneePartyId: person, originCountry: "CN", destinationCountry: "NL", grossWeightKg: 1.2, pieces: 1, orderId: order, seizureId: seizure, markings,
+          },
+        },
+        as,
+      ),
+    ).upsertShipment.id;
+    return { person, company, seizure, order, payment, shipment };
+  }
+
+  async function share(ids: Record<string, string>, release: boolean) {
+    const as = await authHeaders({ role: "investigator", agency: B, purpose: "share" });
+    ok(await stack.query(`mutation($op: ID!, $ids: [ID!]!, $r: Boolean!) { shareIntoOperation(id: $op, recordIds: $ids, release: $r) }`, { op: operationId, ids: Object.values(ids), r: release }, as));
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    fixtures.owned = await createFixture(A, `${A}-OWN`, { tlp: "AMBER", handling: "H0" });
+    fixtures.unshared = await createFixture(B, `${B}-UNS`, { tlp: "GREEN", handling: "H0" });
+    fixtures.shared = await createFixture(B, `${B}-SHR`, { tlp: "AMBER", handling: "H0" });
+    fixtures.sharedRed = await createFixture(B, `${B}-RED`, { tlp: "RED", handling: "H0" });
+    fixtures.sharedH2 = await createFixture(B, `${B}-H2N`, { tlp: "AMBER", handling: "H2" });
+    fixtures.sharedH2Released = await createFixture(B, `${B}-H2R`, { tlp: "AMBER", handling: "H2" });
+    const lead = await authHeaders({ role: "supervisor", agency: B, purpose: "open op" });
+    operationId = ok(
+      await stack.query<{ openOperation: { id: string } }>(
+        `mutation($i: OpenOperationInput!) { openOperation(input: $i) { id } }`,
+        { i: { name: `Op ${B}`, memberAgencies: [A], endsAt: new Date(Date.now() + 86_400_000).toISOString(), retentionDays: 1 } },
+        lead,
+      ),
+    ).openOperation.id;
+    await share(fixtures.shared, false);
+    await share(fixtures.sharedRed, false);
+    await share(fixtures.sharedH2, false);
+    await share(fixtures.sharedH2Released, true);
+  }, 240_000);
+
+  afterAll(async () => {
+    await deleteAgencyRecords(stack.db, A);
+    await deleteAgencyRecords(stack.db, B);
+    await stack.stop();
+  });
+
+  const who = (role: Role, agency: () => string, purpose = true) => () => ({
+    role,
+    agency: agency(),
+    purpose: purpose ? "CASE-4711" : undefined,
+    sub: unique(`${role}`),
+  });
+  const scenarios: Scenario[] = [
+    ...(["investigator", "supervisor"] as Role[]).map((role) => ({ name: `${role} of the owner agency, with purpose`, caller: who(role, () => A), fixture: "owned" as const, allowed: true })),
+    { name: "investigator of the owner agency, without purpose", caller: who("investigator", () => A, false), fixture: "owned", allowed: false },
+    ...(["partner", "analyst", "admin"] as Role[]).map((role) => ({ name: `${role} of the owner agency`, caller: who(role, () => A), fixture: "owned" as const, allowed: false })),
+    { name: "investigator of another agency, not shared", caller: who("investigator", () => A), fixture: "unshared", allowed: false },
+    { name: "investigator of a member agency, shared into an open operation", caller: who("investigator", () => A), fixture: "shared", allowed: true },
+    { name: "analyst of a member agency, shared into an open operation", caller: who("analyst", () => A), fixture: "shared", allowed: false },
+    { name: "investigator of a member agency, shared but TLP RED", caller: who("investigator", () => A), fixture: "sharedRed", allowed: false },
+    { name: "investigator of a member agency, shared H2 without release", caller: who("investigator", () => A), fixture: "sharedH2", allowed: false },
+    { name: "investigator of a member agency, shared H2 released by the owner", caller: who("investigator", () => A), fixture: "sharedH2Released", allowed: true },
+  ];
+
+  it.each(scenarios)("$name → nominal fields $allowed", async (scenario) => {
+    const caller = scenario.caller();
+    const ids = fixtures[scenario.fixture]!;
+    const res = await stack.query(MATRIX_QUERY, ids, await authHeaders(caller));
+    expect(res.status).toBe(200);
+    const data = res.data as Record<string, Record<string, unknown>>;
+    // The records themselves (non-nominal) are always there.
+    for (const root of ["person", "company", "seizure", "order", "payment", "shipment"]) expect(data[root]?.id).toBe(ids[root]);
+    const paths = nominalPaths(parse(MATRIX_QUERY), data);
+    expect(paths.length).toBeGreaterThan(40);
+    const forbidden = new Set((res.errors ?? []).filter((e) => e.extensions?.code === "FORBIDDEN").map((e) => JSON.stringify(e.path)));
+    const otherErrors = (res.errors ?? []).filter((e) => e.extensions?.code !== "FORBIDDEN");
+    expect(otherErrors).toEqual([]);
+    if (scenario.allowed) {
+      expect([...forbidden]).toEqual([]);
+      expect(data.person!.fullName).toMatch(/^Jan Jansen/);
+      expect(data.aliased!.first).toBe(data.person!.fullName);
+      expect((data.seizure!.viaReference as Array<Record<string, unknown>>).map((p) => p.fullName ?? p.name).sort()[0]).toMatch(/^Jan Jansen|^Trading/);
+      expect((data.order!.declaredBuyer as Record<string, unknown>).phone).toBeTruthy();
+      expect((data.shipment!.consignee as Record<string, unknown>).fullName).toBe(data.person!.fullName);
+      await expectAudited(caller.sub!, [ids.person!, ids.order!, ids.shipment!]);
+    } else {
+      for (const path of paths) {
+        expect(valueAt(data, path), `value at ${path.join(".")}`).toBeNull();
+        expect(forbidden.has(JSON.stringify(path)), `FORBIDDEN error at ${path.join(".")}`).toBe(true);
+      }
+      const leaked = JSON.stringify(data);
+      expect(leaked).not.toContain("Jansen");
+      expect(leaked).not.toContain("@example.org");
+    }
+  });
+
+  async function expectAudited(sub: string, recordIds: string[]) {
+    const rows = await stack.db.read<{ ids: string[]; purpose: string }>(
+      "MATCH (e:AuditEntry { sub: $sub, kind: 'READ' }) RETURN e.recordIds AS ids, e.payload AS purpose",
+      { sub },
+    );
+    const audited = new Set(rows.flatMap((r) => r.ids));
+    for (const id of recordIds) expect(audited.has(id), `audit entry for ${id}`).toBe(true);
+    expect(rows.every((r) => r.purpose.includes("CASE-4711"))).toBe(true);
+  }
+
+  it("search results hide parties the caller may not see, and refuse callers without the role or a purpose", async () => {
+    const name = `Jansen${A}`;
+    const query = `query($n: String) { searchParties(name: $n, first: 10) { nodes { id name } } }`;
+    const mine = await stack.query<{ searchParties: { nodes: Array<{ id: string }> } }>(query, { n: name }, await authHeaders({ role: "investigator", agency: A, purpose: "search" }));
+    expect(mine.data?.searchParties.nodes.map((n) => n.id)).toContain(fixtures.owned!.person);
+    const other = await stack.query<{ searchParties: { nodes: Array<{ id: string }> } }>(query, { n: name }, await authHeaders({ role: "investigator", agency: B, purpose: "search" }));
+    expect(other.data?.searchParties.nodes.map((n) => n.id) ?? []).not.toContain(fixtures.owned!.person);
+    const analyst: GraphQLResponse = await stack.query(query, { n: name }, await authHeaders({ role: "analyst", agency: A, purpose: "search" }));
+    expect(analyst.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(analyst.data ?? null)).not.toContain("Jansen");
+  });
+
+  it("closing the operation ends a member's access at once", async () => {
+    const caller = await authHeaders({ role: "investigator", agency: A, purpose: "CASE-4711" });
+    const q = `query($id: ID!) { person(id: $id) { id fullName } }`;
+    const before = await stack.query<{ person: { fullName: string | null } }>(q, { id: fixtures.shared!.person }, caller);
+    expect(before.data?.person.fullName).toMatch(/^Jan Jansen/);
+    const lead = await authHeaders({ role: "supervisor", agency: B, purpose: "close" });
+    ok(await stack.query(`mutation($id: ID!) { closeOperation(id: $id) { status } }`, { id: operationId }, lead));
+    const after = await stack.query<{ person: { fullName: string | null } }>(q, { id: fixtures.shared!.person }, caller);
+    expect(after.data?.person.fullName).toBeNull();
+    expect(after.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("the audit trail detects an altered entry", async () => {
+    const [entry] = await stack.db.read<{ seq: number; payload: string }>(
+      "MATCH (e:AuditEntry) WHERE e.agency IN [$a, $b] RETURN e.seq AS seq, e.payload AS payload ORDER BY e.seq DESC LIMIT 1",
+      { a: A, b: B },
+    );
+    expect(entry).toBeDefined();
+    expect((await verifyAuditTrail(stack.db)).ok).toBe(true);
+    // Someone with database access rewrites who read the data.
+    await stack.db.write("MATCH (e:AuditEntry { seq: $seq }) SET e.payload = replace(e.payload, $agency, 'SOMEONE-ELSE')", { seq: entry!.seq, agency: entry!.payload.includes(A) ? A : B });
+    try {
+      const verdict = await verifyAuditTrail(stack.db);
+      expect(verdict.ok).toBe(false);
+      expect(verdict.firstBrokenSeq).toBe(entry!.seq);
+    } finally {
+      await stack.db.write("MATCH (e:AuditEntry { seq: $seq }) SET e.payload = $payload", entry!);
+    }
+    expect((await verifyAuditTrail(stack.db)).ok).toBe(true);
+  });
+});
