@@ -1,5 +1,6 @@
 import { ErrorCode, makeFormatError, type Config, type Logger } from "@cix/core";
 import type { GraphQLFormattedError } from "graphql";
+import { scalarRefusal } from "./scalars.js";
 
 /** Codes the edge itself raises, whose messages are written for the client. */
 const EDGE_CODES = new Set(["PERSISTED_QUERY_NOT_IN_LIST"]);
@@ -25,7 +26,7 @@ export function edgeFormatError(config: Config, log: Logger) {
   const core = makeFormatError(onInternal);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const result = typeof code === "string" && EDGE_CODES.has(code) ? formatted : core(formatted, error);
+    const result = typeof code === "string" && EDGE_CODES.has(code) ? formatted : core(scalarRefusal(formatted, error), error);
     const extensions = { ...result.extensions };
     for (const key of GATEWAY_INTERNAL_EXTENSIONS) delete extensions[key];
     const message = clientMessage(result.message, extensions, config.production);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
 import { GraphQLError } from "graphql";
+import { validateScalarsAtTheEdge } from "./scalars.js";
 import type { TrustedDocumentsContext } from "./trusted-documents/plugin.js";
 
 export interface GatewayContext extends TrustedDocumentsContext {
@@ -57,7 +58,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * URLs recorded at composition time, so the same supergraph serves dev, CI and Docker.
  */
 export function createGateway(config: Config, tokens: TokenService, log: Logger): ApolloGateway {
-  return new ApolloGateway({
+  const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
       new SubgraphDataSource(
@@ -76,4 +77,6 @@ export function createGateway(config: Config, tokens: TokenService, log: Logger)
         log,
       ),
   });
+  validateScalarsAtTheEdge(gateway);
+  return gateway;
 }

@@ -25,6 +25,9 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   app.disable("x-powered-by");
   if (config.CIX_TRUST_PROXY) app.set("trust proxy", trustProxy(config.CIX_TRUST_PROXY));
   const httpServer = http.createServer(app);
+  // A client trickling its headers or body (slowloris) is cut off instead of holding a socket for minutes.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
   const tokens = new TokenService(config);
   const trustedClients = loadTrustedClients(config);
   const server = new ApolloServer<GatewayContext>({

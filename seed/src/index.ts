@@ -1,1 +1,7 @@
-export { seedDemoIfEmpty } from "./demo.js";
+export { DEMO_SEED, seedDemoIfEmpty } from "./demo.js";
+export { generateDataset, SCALES, type DatasetOptions, type ScaleCounts } from "./generate.js";
+export { loadPlan, type LoadOptions, type LoadResult } from "./load-graphql.js";
+export { buildManifest, MANIFEST_PATH, writeManifest, type SeedManifest } from "./manifest.js";
+export { subsetPlan, type SubsetOptions } from "./subset.js";
+export { checkPlanCodes } from "./codes.js";
+export type * from "./plan.js";

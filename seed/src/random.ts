@@ -101,14 +101,16 @@ export function rngFor(seed: number, kind: string, index: number | string): Rng 
   return new Rng(hash32(seed, kind, index));
 }
 
-const PERMUTATION = 2654435761n; // odd and not a multiple of 5: a bijection modulo any power of 10
+const MULTIPLIERS = [2654435761n, 2246822519n] as const; // odd, not multiples of 5: bijections modulo any power of 10
 
 /**
- * A `digits`-digit number that differs for every index below 10^digits (a multiplicative permutation), so
- * generated phone numbers, account numbers and documents never collide by chance, even at millions of records.
+ * A `digits`-digit number that differs for every index below 10^digits, so generated phone numbers, account
+ * numbers and documents never collide by chance, even at millions of records. It is a bijection of the
+ * index (affine map, digit reversal, affine map), so consecutive indexes do not give look-alike numbers.
  */
 export function uniqueDigits(index: number, digits: number, salt = 0): string {
   const mod = 10n ** BigInt(digits);
-  const value = (BigInt(index) * PERMUTATION + BigInt(salt)) % mod;
-  return value.toString().padStart(digits, "0");
+  const first = ((BigInt(index) + 1n) * MULTIPLIERS[0] + BigInt(salt)) % mod;
+  const reversed = BigInt([...first.toString().padStart(digits, "0")].reverse().join(""));
+  return ((reversed * MULTIPLIERS[1] + 7n) % mod).toString().padStart(digits, "0");
 }

@@ -15,7 +15,7 @@ const KNOWN = new Set(["572B", "FDE2", "7B9B", "5A70", "D6D5", "6A70"]);
 
 /** graphql-http's audits with the caller's token added to every request (it takes a custom fetch for that). */
 async function audit(url: string, headers: Record<string, string>): Promise<Array<AuditResult & { body?: string }>> {
-  const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchFn = (input: string | URL | Request, init: RequestInit = {}) => {
     const merged = new Headers(init.headers);
     for (const [name, value] of Object.entries(headers)) merged.set(name, value);
     return fetch(input, { ...init, headers: merged });

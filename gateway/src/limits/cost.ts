@@ -163,7 +163,8 @@ class CostEstimator {
       } else if (given) {
         value = valueFromASTUntyped(given);
       }
-      if (typeof value === "number" && !Number.isNaN(value)) return { name, value };
+      if (typeof value !== "number" || Number.isNaN(value)) value = argDef.defaultValue; // coercion will refuse it
+      if (typeof value === "number") return { name, value };
     }
     return undefined;
   }

@@ -38,7 +38,7 @@ export const ORDER_GOODS: readonly OrderGoods[] = [
   { description: "Hair clipper", hsCode: "851020", unitValue: [10, 35], origin: "CN", maxQuantity: 1 },
   { description: "Turkish towels, cotton", hsCode: "630260", unitValue: [5, 18], origin: "TR", maxQuantity: 6 },
   { description: "Vintage vinyl record", hsCode: "852380", unitValue: [8, 60], origin: "US", maxQuantity: 3 },
-  { description: "Fishing reel", hsCode: "950731", unitValue: [12, 60], origin: "CN", maxQuantity: 2 },
+  { description: "Fishing reel", hsCode: "950730", unitValue: [12, 60], origin: "CN", maxQuantity: 2 },
 ];
 
 /** Tools of the trade the planted rings buy online, delivered without trouble. */

@@ -68,7 +68,7 @@ const nl: Residence = {
   currency: "EUR",
   mobile: { cc: "31", prefix: "61", digits: 7 },
   ringMobile: { cc: "31", prefix: "62", digits: 7 },
-  passport: (rng, serial) => `N${rng.letters(1, UPPER_NO_O)}${rng.letters(1, UPPER_NO_O)}${serial.slice(0, 6)}`,
+  passport: (rng, serial) => `N${rng.letters(1, UPPER_NO_O)}${rng.letters(1, UPPER_NO_O)}${serial.slice(-6)}`,
   cities: [
     { name: "Amsterdam", postcodes: [1011, 1109] },
     { name: "Rotterdam", postcodes: [3011, 3089] },
@@ -97,7 +97,7 @@ const be: Residence = {
   currency: "EUR",
   mobile: { cc: "32", prefix: "47", digits: 7 },
   ringMobile: { cc: "32", prefix: "48", digits: 7 },
-  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(0, 6)}`,
+  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(-6)}`,
   cities: [
     { name: "Antwerpen", postcodes: [2000, 2060] },
     { name: "Brussel", postcodes: [1000, 1210] },
@@ -118,7 +118,7 @@ const de: Residence = {
   currency: "EUR",
   mobile: { cc: "49", prefix: "151", digits: 8 },
   ringMobile: { cc: "49", prefix: "157", digits: 8 },
-  passport: (rng, serial) => `C${rng.letters(3, "CFGHJKLMNPRTVWXYZ")}${serial.slice(0, 5)}`,
+  passport: (rng, serial) => `C${rng.letters(3, "CFGHJKLMNPRTVWXYZ")}${serial.slice(-5)}`,
   cities: [
     { name: "Hamburg", postcodes: [20095, 22769] },
     { name: "Berlin", postcodes: [10115, 14199] },
@@ -148,7 +148,7 @@ const fr: Residence = {
   currency: "EUR",
   mobile: { cc: "33", prefix: "61", digits: 7 },
   ringMobile: { cc: "33", prefix: "75", digits: 7 },
-  passport: (rng, serial) => `${serial.slice(0, 2)}${rng.letters(2)}${serial.slice(2, 7)}`,
+  passport: (rng, serial) => `${serial.slice(-7, -5)}${rng.letters(2)}${serial.slice(-5)}`,
   cities: [
     { name: "Paris", postcodes: [75001, 75020] },
     { name: "Marseille", postcodes: [13001, 13016] },
@@ -170,7 +170,7 @@ const es: Residence = {
   currency: "EUR",
   mobile: { cc: "34", prefix: "6", digits: 8 },
   ringMobile: { cc: "34", prefix: "71", digits: 7 },
-  passport: (rng, serial) => `${rng.letters(3)}${serial.slice(0, 6)}`,
+  passport: (rng, serial) => `${rng.letters(3)}${serial.slice(-6)}`,
   cities: [
     { name: "Madrid", postcodes: [28001, 28055] },
     { name: "Barcelona", postcodes: [8001, 8042] },
@@ -190,8 +190,8 @@ const gb: Residence = {
   locale: "en_GB",
   currency: "GBP",
   mobile: { cc: "44", prefix: "7400", digits: 6 },
-  ringMobile: { cc: "44", prefix: "7700", digits: 6 },
-  passport: (_rng, serial) => serial.slice(0, 9).padStart(9, "5"),
+  ringMobile: { cc: "44", prefix: "7507", digits: 6 },
+  passport: (_rng, serial) => serial.slice(-9).padStart(9, "5"),
   cities: [
     { name: "London", postcodes: ["E1", "E7", "E14", "N1", "NW10", "SE15", "SW9", "W12", "IG1"] },
     { name: "Birmingham", postcodes: ["B1", "B5", "B10", "B19"] },
@@ -219,7 +219,7 @@ const it: Residence = {
   currency: "EUR",
   mobile: { cc: "39", prefix: "347", digits: 7 },
   ringMobile: { cc: "39", prefix: "333", digits: 7 },
-  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(0, 7)}`,
+  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(-7)}`,
   cities: [
     { name: "Milano", postcodes: [20121, 20162] },
     { name: "Roma", postcodes: [118, 199] },
@@ -240,7 +240,7 @@ const pl: Residence = {
   currency: "PLN",
   mobile: { cc: "48", prefix: "501", digits: 6 },
   ringMobile: { cc: "48", prefix: "601", digits: 6 },
-  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(0, 7)}`,
+  passport: (rng, serial) => `${rng.letters(2)}${serial.slice(-7)}`,
   cities: [
     { name: "Warszawa", postcodes: [1, 4999] },
     { name: "Kraków", postcodes: [30001, 31999] },
@@ -261,7 +261,7 @@ const pl: Residence = {
 /** The agencies' countries, where persons live and companies are registered. */
 export const RESIDENCES: Readonly<Record<string, Residence>> = { NL: nl, BE: be, DE: de, FR: fr, ES: es, GB: gb, IT: it, PL: pl };
 
-const genericPassport = (rng: Rng, serial: string) => `${rng.letters(2)}${serial.slice(0, 7)}`;
+const genericPassport = (rng: Rng, serial: string) => `${rng.letters(2)}${serial.slice(-7)}`;
 
 const MAGHREB: NameList = {
   male: ["Mohamed", "Youssef", "Karim", "Mehdi", "Hamza", "Said", "Rachid", "Anouar", "Bilal", "Nordin"],
@@ -281,16 +281,16 @@ const CHINESE: NameList = {
 
 /** Nationalities of persons who live in one of the agencies' countries. */
 export const FOREIGN_NATIONALITIES: Readonly<Record<string, Nationality>> = {
-  CO: { code: "CO", locale: "es", mobile: { cc: "57", prefix: "310", digits: 7 }, ringMobile: { cc: "57", prefix: "315", digits: 7 }, passport: (rng, s) => `${rng.letters(2)}${s.slice(0, 6)}` },
+  CO: { code: "CO", locale: "es", mobile: { cc: "57", prefix: "310", digits: 7 }, ringMobile: { cc: "57", prefix: "315", digits: 7 }, passport: (rng, s) => `${rng.letters(2)}${s.slice(-6)}` },
   EC: { code: "EC", locale: "es", mobile: { cc: "593", prefix: "99", digits: 7 }, ringMobile: { cc: "593", prefix: "98", digits: 7 }, passport: genericPassport },
   DO: { code: "DO", locale: "es", mobile: { cc: "1", prefix: "809", digits: 7 }, ringMobile: { cc: "1", prefix: "829", digits: 7 }, passport: genericPassport },
-  BR: { code: "BR", locale: "pt_BR", mobile: { cc: "55", prefix: "119", digits: 8 }, ringMobile: { cc: "55", prefix: "219", digits: 8 }, passport: (rng, s) => `${rng.letters(2)}${s.slice(0, 6)}` },
-  NG: { code: "NG", locale: "en_NG", mobile: { cc: "234", prefix: "803", digits: 7 }, ringMobile: { cc: "234", prefix: "806", digits: 7 }, passport: (rng, s) => `${rng.letters(1)}${s.slice(0, 8)}` },
+  BR: { code: "BR", locale: "pt_BR", mobile: { cc: "55", prefix: "119", digits: 8 }, ringMobile: { cc: "55", prefix: "219", digits: 8 }, passport: (rng, s) => `${rng.letters(2)}${s.slice(-6)}` },
+  NG: { code: "NG", locale: "en_NG", mobile: { cc: "234", prefix: "803", digits: 7 }, ringMobile: { cc: "234", prefix: "806", digits: 7 }, passport: (rng, s) => `${rng.letters(1)}${s.slice(-8)}` },
   MA: { code: "MA", locale: "fr", names: MAGHREB, mobile: { cc: "212", prefix: "61", digits: 7 }, ringMobile: { cc: "212", prefix: "66", digits: 7 }, passport: genericPassport },
-  TR: { code: "TR", locale: "tr", mobile: { cc: "90", prefix: "532", digits: 7 }, ringMobile: { cc: "90", prefix: "542", digits: 7 }, passport: (rng, s) => `U${s.slice(0, 8)}` },
-  AL: { code: "AL", locale: "en", names: ALBANIAN, mobile: { cc: "355", prefix: "69", digits: 7 }, ringMobile: { cc: "355", prefix: "68", digits: 7 }, passport: (rng, s) => `B${s.slice(0, 7)}${rng.letters(1)}` },
-  CN: { code: "CN", locale: "en", names: CHINESE, mobile: { cc: "86", prefix: "139", digits: 8 }, ringMobile: { cc: "86", prefix: "138", digits: 8 }, passport: (rng, s) => `E${s.slice(0, 8)}` },
-  RO: { code: "RO", locale: "ro", mobile: { cc: "40", prefix: "72", digits: 7 }, ringMobile: { cc: "40", prefix: "74", digits: 7 }, passport: (_rng, s) => s.slice(0, 8) },
+  TR: { code: "TR", locale: "tr", mobile: { cc: "90", prefix: "532", digits: 7 }, ringMobile: { cc: "90", prefix: "542", digits: 7 }, passport: (rng, s) => `U${s.slice(-8)}` },
+  AL: { code: "AL", locale: "en", names: ALBANIAN, mobile: { cc: "355", prefix: "692", digits: 6 }, ringMobile: { cc: "355", prefix: "697", digits: 6 }, passport: (rng, s) => `B${s.slice(-7)}${rng.letters(1)}` },
+  CN: { code: "CN", locale: "en", names: CHINESE, mobile: { cc: "86", prefix: "139", digits: 8 }, ringMobile: { cc: "86", prefix: "138", digits: 8 }, passport: (rng, s) => `E${s.slice(-8)}` },
+  RO: { code: "RO", locale: "ro", mobile: { cc: "40", prefix: "72", digits: 7 }, ringMobile: { cc: "40", prefix: "74", digits: 7 }, passport: (_rng, s) => s.slice(-8) },
 };
 
 /** Any nationality the generator knows, residence countries included. */

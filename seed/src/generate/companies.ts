@@ -136,10 +136,10 @@ export function buildCompany(spec: CompanySpec): PlanCompany {
       registrationNumber: registration,
       registrationCountry: spec.country,
       legalForm: form,
-      phones: [mobileNumber(phoneRange, spec.serial, 29)],
+      phones: [mobileNumber(phoneRange, spec.serial)],
       emails: [`${rng.pick(["info", "sales", "office", "export"])}@${slug(name) || "company"}.${tld}`],
       addresses: [addr],
-      bankAccounts: !foreign && rng.chance(0.8) ? [bankAccount(residence(spec.country), spec.serial, 37, rng)] : [],
+      bankAccounts: !foreign && rng.chance(0.8) ? [bankAccount(residence(spec.country), spec.serial, rng)] : [],
       markings: markings(rng),
     },
   };

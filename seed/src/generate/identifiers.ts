@@ -10,9 +10,12 @@ import { uniqueDigits } from "../random.js";
  * check digits (checked with the hub's `ibanKey`). A generated value that fails is a bug here: it throws.
  */
 
-/** The E.164 mobile number number `serial` of a range (distinct serials give distinct numbers). */
-export function mobileNumber(range: MobileRange, serial: number, salt: number): string {
-  const number = `+${range.cc}${range.prefix}${uniqueDigits(serial, range.digits, salt)}`;
+/**
+ * The E.164 mobile number `serial` of a range. Distinct serials give distinct numbers, so the callers' disjoint
+ * serial ranges (see SERIAL) keep persons, companies and rings from sharing a number by chance.
+ */
+export function mobileNumber(range: MobileRange, serial: number): string {
+  const number = `+${range.cc}${range.prefix}${uniqueDigits(serial, range.digits, 17)}`;
   if (phoneKey(number) !== number) throw new Error(`generated phone number ${number} is not valid`);
   return number;
 }
@@ -118,9 +121,9 @@ function bban(country: string, bank: string, serial: string, rng: Rng): string {
  * The bank account number `serial` of a country: a real bank of the country, an account number unique to
  * the serial, and correct check digits. Distinct serials give distinct IBANs.
  */
-export function bankAccount(country: Residence, serial: number, salt: number, rng: Rng): { iban: string; bic?: string } {
+export function bankAccount(country: Residence, serial: number, rng: Rng): { iban: string; bic?: string } {
   const bank = rng.pick(country.banks);
-  const digits = uniqueDigits(serial, 16, salt);
+  const digits = uniqueDigits(serial, 16, 23);
   const iban = withCheckDigits(country.code, bban(country.code, bank.code, digits, rng));
   if (ibanKey(iban) !== iban) throw new Error(`generated IBAN ${iban} is not valid`);
   return bank.bic ? { iban, bic: bank.bic } : { iban };

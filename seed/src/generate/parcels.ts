@@ -52,7 +52,7 @@ function consumer(seed: number, agency: AgencyProfile, o: number, rng: Rng): Buy
   const family = f.person.lastName();
   const addr = address(home, f.location.streetAddress(), rng);
   const serial = SERIAL.consumer + (o % 200_000);
-  const phone = rng.chance(0.6) ? mobileNumber(home.mobile, serial, 41) : undefined;
+  const phone = rng.chance(0.6) ? mobileNumber(home.mobile, serial) : undefined;
   const email = rng.chance(0.7) ? `${mailPart(given)}${mailPart(family)}${rng.digits(2)}@${rng.pick(home.emailDomains)}` : undefined;
   const declared = (style: number): DeclaredPartyInput => ({
     name: `${given} ${family}`,
@@ -64,7 +64,7 @@ function consumer(seed: number, agency: AgencyProfile, o: number, rng: Rng): Buy
     declared: declared(rng.int(0, 4)),
     label: declared(rng.int(0, 4)),
     holder: `${given} ${family}`,
-    iban: rng.chance(0.5) ? bankAccount(home, serial, 47, rng).iban : undefined,
+    iban: rng.chance(0.5) ? bankAccount(home, serial, rng).iban : undefined,
     email,
   };
 }

@@ -83,8 +83,8 @@ export function buildPerson(spec: PersonSpec): PlanPerson {
   const gender = rng.chance(0.78) ? "MALE" : "FEMALE";
   const { given, family } = names(nat, gender, rng, rng.int(0, 2 ** 31));
   const street = fakerFor(home.locale, rng.int(0, 2 ** 31)).location.streetAddress();
-  const phones = [mobileNumber(spec.ring ? home.ringMobile : home.mobile, spec.serial, 17)];
-  if (nat !== home && rng.chance(0.5)) phones.push(mobileNumber(spec.ring ? nat.ringMobile : nat.mobile, spec.serial, 19));
+  const phones = [mobileNumber(spec.ring ? home.ringMobile : home.mobile, spec.serial)];
+  if (nat !== home && rng.chance(0.5)) phones.push(mobileNumber(spec.ring ? nat.ringMobile : nat.mobile, spec.serial));
   const domain = rng.pick(home.emailDomains);
   const mailbox = `${mailPart(given) || "contact"}.${mailPart(family) || "mail"}${uniqueDigits(spec.serial, 3, 5)}`;
   return {
@@ -101,7 +101,7 @@ export function buildPerson(spec: PersonSpec): PlanPerson {
       phones,
       emails: rng.chance(0.8) ? [`${mailbox}@${domain}`] : [],
       addresses: [address(home, street, rng)],
-      bankAccounts: rng.chance(0.6) ? [bankAccount(home, spec.serial, 23, rng)] : [],
+      bankAccounts: rng.chance(0.6) ? [bankAccount(home, spec.serial, rng)] : [],
       identityDocuments: documents(nat, spec.serial, rng),
       markings: markings(rng),
     },

@@ -28,7 +28,7 @@ import { buildOrder } from "./orders.js";
 import { seizureOfParcel } from "./parcels.js";
 import { buildPayment, merchantAccount, payerAccount } from "./payments.js";
 import { buildPerson, personReference, SERIAL } from "./persons.js";
-import { buildSeizure, caseNumber, goodsLine, currencyOf } from "./seizures.js";
+import { buildSeizure, currencyOf, goodsLine } from "./seizures.js";
 import { buildShipment, parcelRoute } from "./shipments.js";
 
 /**
@@ -48,9 +48,11 @@ export interface RingRecords {
   shipments: PlanShipment[];
 }
 
-/** Serial numbers of ring `r`'s records: 10 per ring and kind, above every background range. */
+/** Serial number slots of a ring's records, above every background range (see SERIAL). */
+const SLOT = { member: 0, company: 10, shared: 20, alsoShared: 21, seizure: 30, order: 40 } as const;
+
 function serial(r: number, n: number): number {
-  return SERIAL.ring + r * 10 + n;
+  return SERIAL.ring + r * 100 + n;
 }
 
 function ringMarkings(r: number, rng: Rng): MarkingsInput {
@@ -64,14 +66,14 @@ function members(seed: number, r: number, def: RingDefinition, rng: Rng): PlanPe
     const person = buildPerson({
       seed,
       agency,
-      serial: serial(r, i),
-      reference: personReference(agency, serial(r, i)),
+      serial: serial(r, SLOT.member + i),
+      reference: personReference(agency, serial(r, SLOT.member + i)),
       nationality: m.nationality,
       residence: agency.country,
       ring: true,
     });
     // Every member can pay by bank transfer.
-    if (person.input.bankAccounts.length === 0) person.input.bankAccounts.push(bankAccount(residence(agency.country), serial(r, i), 23, rng));
+    if (person.input.bankAccounts.length === 0) person.input.bankAccounts.push(bankAccount(residence(agency.country), serial(r, SLOT.member + i), rng));
     person.input.markings = ringMarkings(r, rng);
     return person;
   });
@@ -84,7 +86,7 @@ function share(seed: number, r: number, def: RingDefinition, persons: PlanPerson
   const sharedAddress = () => address(home, fakerFor(home.locale, rng.int(0, 2 ** 31)).location.streetAddress(), rng);
   switch (def.shares) {
     case "Phone": {
-      const phone = mobileNumber(home.ringMobile, serial(r, 9), 53);
+      const phone = mobileNumber(home.ringMobile, serial(r, SLOT.shared));
       for (const p of persons) p.input.phones.unshift(phone);
       shared.push({ kind: "Phone", value: phone });
       break;
@@ -97,7 +99,7 @@ function share(seed: number, r: number, def: RingDefinition, persons: PlanPerson
       break;
     }
     case "BankAccount": {
-      const account = bankAccount(residence(def.companies[0]!.country), serial(r, 9), 59, rng);
+      const account = bankAccount(residence(def.companies[0]!.country), serial(r, SLOT.shared), rng);
       for (const p of persons) p.input.bankAccounts.unshift(account);
       companies[0]!.input.bankAccounts = [account];
       shared.push({ kind: "BankAccount", value: account.iban });
@@ -111,7 +113,7 @@ function share(seed: number, r: number, def: RingDefinition, persons: PlanPerson
   if (also) {
     const who = also.members.map((i) => persons[i]!);
     if (also.kind === "Phone") {
-      const phone = mobileNumber(residence(agencyProfile(def.members[also.members[0]!]!.agency).country).ringMobile, serial(r, 8), 53);
+      const phone = mobileNumber(residence(agencyProfile(def.members[also.members[0]!]!.agency).country).ringMobile, serial(r, SLOT.alsoShared));
       for (const p of who) p.input.phones.push(phone);
       shared.push({ kind: "Phone", value: phone });
     } else if (also.kind === "Address") {
@@ -165,7 +167,7 @@ function parcel(seed: number, r: number, n: number, def: RingDefinition, o: Ring
   const order = buildOrder({
     seed,
     agency,
-    serial: serial(r, n),
+    serial: serial(r, SLOT.order + n),
     orderDate,
     platform: o.platform,
     buyer: declaredPerson(buyer, rng),
@@ -181,7 +183,7 @@ function parcel(seed: number, r: number, n: number, def: RingDefinition, o: Ring
   const payment = buildPayment({
     seed,
     agency,
-    serial: serial(r, n),
+    serial: serial(r, SLOT.order + n),
     order,
     method: o.method,
     payer: payerAccount(o.method, holder, rng, own),
@@ -199,7 +201,7 @@ function parcel(seed: number, r: number, n: number, def: RingDefinition, o: Ring
     ? seizureOfParcel({
         seed,
         agency,
-        serial: serial(r, n),
+        serial: serial(r, SLOT.order + n),
         order,
         route,
         arrivedAt,
@@ -211,7 +213,7 @@ function parcel(seed: number, r: number, n: number, def: RingDefinition, o: Ring
   const shipment = buildShipment({
     seed,
     agency,
-    serial: serial(r, n),
+    serial: serial(r, SLOT.order + n),
     order,
     route,
     shippedAt,
@@ -232,7 +234,7 @@ export function buildRing(seed: number, r: number, def: RingDefinition): RingRec
   const rng = rngFor(seed, "ring", r);
   const persons = members(seed, r, def, rng);
   const companies = def.companies.map((c, i) => {
-    const company = buildCompany({ seed, agency: agencyProfile(c.agency), serial: serial(r, i), country: c.country, sector: c.sector });
+    const company = buildCompany({ seed, agency: agencyProfile(c.agency), serial: serial(r, SLOT.company + i), country: c.country, sector: c.sector });
     company.input.markings = ringMarkings(r, rng);
     return company;
   });
@@ -244,7 +246,7 @@ export function buildRing(seed: number, r: number, def: RingDefinition): RingRec
     const seizure = buildSeizure({
       seed,
       agency,
-      serial: serial(r, n) + 50,
+      serial: serial(r, SLOT.seizure + n),
       seizedAt: instantIn(rng, s.year, s.month, s.month),
       profile,
       mode: s.mode,
@@ -284,9 +286,4 @@ export function buildRing(seed: number, r: number, def: RingDefinition): RingRec
     payments,
     shipments,
   };
-}
-
-/** The case number a ring's explicit case `n` gets (parcel cases use the order's serial). */
-export function ringCaseNumber(r: number, n: number, agency: string, year: number): string {
-  return caseNumber(agencyProfile(agency), year, serial(r, n) + 50);
 }
