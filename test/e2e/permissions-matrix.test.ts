@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import {
   buildASTSchema,
   getNamedType,
+  isInterfaceType,
   isLeafType,
+  isObjectType,
   parse,
   TypeInfo,
   visit,
@@ -28,7 +30,7 @@ const supergraph = buildASTSchema(parse(readFileSync(new URL("../../schema/super
 /** Every type's nominal fields, selected generically from the schema marking (leaves as is, objects by __typename). */
 function nominalSelection(typeName: string): string {
   const type = supergraph.getType(typeName);
-  if (!type || !("getFields" in type)) throw new Error(`no type ${typeName}`);
+  if (!isObjectType(type) && !isInterfaceType(type)) throw new Error(`no object type ${typeName}`);
   return Object.values(type.getFields())
     .filter((f) => f.astNode?.directives?.some((d) => d.name.value === "nominal"))
     .filter((f) => f.args.every((a) => !(a.type.toString().endsWith("!") && a.defaultValue === undefined)))
