@@ -45,7 +45,6 @@ export const COMMODITIES: readonly CommodityProfile[] = [
       { hsCode: "293911", description: "Heroin", unit: "KG", small: [0.5, 6], large: [20, 300], unitValue: [18000, 25000] },
       { hsCode: "293945", description: "Methamphetamine, crystalline", unit: "KG", small: [0.5, 5], large: [10, 250], unitValue: [12000, 20000] },
       { hsCode: "293299", description: "MDMA (ecstasy) tablets", unit: "TABLETS", small: [500, 20000], large: [50000, 900000], unitValue: [2, 5] },
-      { hsCode: "121190", description: "Khat (Catha edulis) leaves", unit: "KG", small: [10, 80], large: [200, 1500], unitValue: [150, 400] },
     ],
     modes: [["AIR", 35], ["SEA", 30], ["ROAD", 15], ["POSTAL", 10], ["EXPRESS", 10]],
     origins: {
@@ -56,6 +55,15 @@ export const COMMODITIES: readonly CommodityProfile[] = [
       EXPRESS: ["USJFK", "HKHKG", "CNCAN"],
     },
     covers: ["bananas", "pineapples", "frozen fish", "coffee beans", "ceramic tiles", "furniture", "car parts"],
+  },
+  {
+    category: "DRUGS",
+    weight: 2,
+    offences: ["SMUGGLING"],
+    goods: [{ hsCode: "121190", description: "Khat (Catha edulis) leaves", unit: "KG", small: [10, 80], large: [200, 1500], unitValue: [150, 400] }],
+    modes: [["AIR", 80], ["POSTAL", 20]],
+    origins: { AIR: ["ETADD", "KENBO"], POSTAL: ["KENBO"] },
+    covers: ["vegetables", "tea", "flowers"],
   },
   {
     category: "TOBACCO",

@@ -95,8 +95,9 @@ function companyCountry(seed: number, j: number): string {
   return rng.chance(0.3) ? rng.weighted([["CN", 6], ["HK", 2], ["TR", 2]] as const) : companyAgency(j).country;
 }
 
+/** A web domain label from the company's first two words, e.g. "Vos Logistiek B.V." → "voslogistiek". */
 function slug(name: string): string {
-  return mailPart(name.replace(/\b(B\.V\.|BV|GmbH|SARL|SAS|S\.L\.|Ltd|S\.r\.l\.|Sp\. z o\.o\.|Co\., Ltd\.|Limited)\b/g, "")).slice(0, 24);
+  return mailPart(name.replace(/^Hong Kong /, "").split(/\s+/).slice(0, 2).join(""));
 }
 
 /** A company with its own identifiers; callers may add shared ones. */
@@ -127,7 +128,7 @@ export function buildCompany(spec: CompanySpec): PlanCompany {
   }
   const registration = registrationNumber(spec.seed, spec.country, spec.serial);
   const phoneRange = nationality(spec.country === "HK" ? "CN" : spec.country).mobile;
-  const tld = spec.country === "GB" ? "co.uk" : spec.country === "HK" ? "com.hk" : spec.country.toLowerCase();
+  const tld = ({ GB: "co.uk", HK: "com.hk", TR: "com.tr", CN: "com.cn" } as Record<string, string>)[spec.country] ?? spec.country.toLowerCase();
   return {
     key: keys.company(spec.agency.code, spec.country, registration),
     agency: spec.agency.code,

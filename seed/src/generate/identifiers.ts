@@ -134,9 +134,13 @@ export function groupedIban(iban: string): string {
   return iban.replace(/(.{4})(?=.)/g, "$1 ");
 }
 
-/** Name parts as they may appear in an e-mail address: ASCII letters only. */
+/** Letters that Unicode decomposition leaves as they are, spelled out in ASCII. */
+const ASCII: Readonly<Record<string, string>> = { ł: "l", Ł: "l", ı: "i", ß: "ss", ø: "o", Ø: "o", æ: "ae", Æ: "ae", đ: "d", Đ: "d" };
+
+/** Name parts as they may appear in an e-mail address: ASCII letters only ("Kałuża" → "kaluza"). */
 export function mailPart(text: string): string {
   return text
+    .replace(/[łŁıßøØæÆđĐ]/g, (c) => ASCII[c] ?? c)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

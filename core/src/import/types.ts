@@ -1,0 +1,115 @@
+import type { GraphQLInputFieldConfigMap, GraphQLSchema } from "graphql";
+import type { SubgraphName } from "../config.js";
+import type { Database } from "../neo4j/database.js";
+
+/** The file formats the import reads. */
+export const IMPORT_FORMATS = ["csv", "xlsx", "xml", "json", "ndjson"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/**
+ * Why a row was rejected. Every code names what the sender must fix:
+ * - REQUIRED: a mandatory field is missing or empty;
+ * - UNKNOWN_FIELD: a column or element the kind does not have (map it with a column mapping, or map it to null to ignore it);
+ * - INVALID_NUMBER / INVALID_BOOLEAN / INVALID_DATE / INVALID_ENUM / INVALID_CODE / INVALID_FORMAT: the value is not of
+ *   the field's type (INVALID_CODE: not in its code list: HS 2022, UN/LOCODE, ISO 3166, ISO 4217, IATA);
+ * - INVALID_VALUE: the hub's validation refused it (ranges, cross-field consistency), the same check as the mutation's;
+ * - REFERENCE_NOT_FOUND: a natural-key reference (e.g. a person reference or an order number) names no stored record;
+ * - MALFORMED_ROW: the row itself cannot be read (wrong number of cells, broken JSON line);
+ * - WRITE_FAILED: valid, but could not be stored (the row was retried alone and still failed);
+ * - FILE_REJECTED: the file as a whole was refused from this point on (e.g. a DOCTYPE in XML, broken XML).
+ */
+export const ROW_ERROR_CODES = [
+  "REQUIRED",
+  "UNKNOWN_FIELD",
+  "INVALID_NUMBER",
+  "INVALID_BOOLEAN",
+  "INVALID_DATE",
+  "INVALID_ENUM",
+  "INVALID_CODE",
+  "INVALID_FORMAT",
+  "INVALID_VALUE",
+  "REFERENCE_NOT_FOUND",
+  "MALFORMED_ROW",
+  "WRITE_FAILED",
+  "FILE_REJECTED",
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+/** One problem of one row: where (row and field path), what kind (code) and a message saying what was expected. */
+export interface RowError {
+  /** CSV/XLSX: spreadsheet row (the header is row 1); NDJSON: line; JSON: array element (from 1); XML: record element (from 1). */
+  row: number;
+  /** Field path in the kind's own names, e.g. `goods[1].hsCode`; empty for the row as a whole. */
+  field: string;
+  code: RowErrorCode;
+  message: string;
+}
+
+/** A record as a reader produced it: its row number and its values by path (`goods[0].hsCode`) or nested. */
+export interface SourceRecord {
+  row: number;
+  /** Nested values (JSON, XML) or flat path → value pairs (CSV, XLSX header → cell). */
+  value: Record<string, unknown>;
+  /** Whether leaves are text to convert to the field's type (CSV, XLSX, XML) or typed already (JSON). */
+  textual: boolean;
+  /** Set when the reader could not read the row; the row is rejected with this error. */
+  error?: Omit<RowError, "row">;
+}
+
+/** Who writes, and as which import. */
+export interface ImportWriter {
+  db: Database;
+  /** Owner agency of every record written (the caller's). */
+  agency: string;
+  /** ISO 3166-1 alpha-2 country of the agency. */
+  country: string;
+  /** Provenance of the writes: `import:<jobId>`. */
+  source: string;
+}
+
+/** A row after coercion to the kind's row type: the mutation's input plus the import's reference fields. */
+export interface CoercedRow {
+  row: number;
+  input: Record<string, unknown>;
+}
+
+/** A row ready to store, or why not. */
+export type PreparedRow<T> = { row: number; valid: T } | { row: number; errors: Array<Omit<RowError, "row">> };
+
+/** What storing one record did. */
+export interface WriteOutcome {
+  id: string;
+  /** Quality flags the record got (0 when the kind has no quality checks). */
+  flags: number;
+}
+
+/**
+ * One kind of record the import reads: its row type is the GraphQL input type of its upsert mutation (so the same
+ * scalars, enums and mandatory fields apply), minus the ids a file cannot know, plus natural-key references.
+ */
+export interface ImportKind<T = unknown> {
+  /** URL and CLI name, e.g. "seizures". */
+  name: string;
+  /** The subgraph that owns (writes) these records. */
+  subgraph: SubgraphName;
+  description: string;
+  /** The GraphQL input type of the upsert mutation, e.g. "SeizureInput". */
+  inputType: string;
+  /** Input fields a file cannot set (hub ids: they are given as `references` instead). */
+  omitFields?: readonly string[];
+  /** Reference fields of a row (natural keys resolved to hub ids), as GraphQL input fields. */
+  referenceFields?: (schema: GraphQLSchema) => GraphQLInputFieldConfigMap;
+  /** XML: the document element and the element of one record, e.g. `seizures` / `seizure`. */
+  xml: { root: string; record: string };
+  /** Template: list fields and how many entries flat templates show (default 1), e.g. `{ goods: 2 }`. */
+  templateLists?: Readonly<Record<string, number>>;
+  /** Template: example values by field path (indices left out), e.g. `{ "conveyance.flightNumber": "KL1234" }`. */
+  examples?: Readonly<Record<string, unknown>>;
+  /**
+   * Resolves references and runs the mutation's own validation on each row of a batch (it must not write).
+   * Returns one entry per row, in order.
+   */
+  prepare(rows: readonly CoercedRow[], writer: ImportWriter): Promise<Array<PreparedRow<T>>>;
+  /** Stores the records in ONE transaction (all or none), with the mutation's Cypher; one outcome per record, in order. */
+  writeBatch(items: readonly T[], writer: ImportWriter): Promise<WriteOutcome[]>;
+}
