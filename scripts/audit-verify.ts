@@ -1,9 +1,10 @@
 // `npm run audit:verify`: recomputes the audit trail's hash chain and names the first altered entry.
-import { Database, loadConfig, verifyAuditTrail } from "@cix/core";
+import { Database, loadConfig, loadSecrets, verifyAuditTrail } from "@cix/core";
 
-const db = Database.connect(loadConfig(), "audit-verify");
+const config = loadConfig();
+const db = Database.connect(config, "audit-verify");
 try {
-  const result = await verifyAuditTrail(db);
+  const result = await verifyAuditTrail(db, loadSecrets(config).auditKey);
   if (result.ok) console.log(`Audit trail intact: ${result.entries} entries.`);
   else {
     console.error(`Audit trail BROKEN at entry ${result.firstBrokenSeq}: ${result.problem} (${result.entries} entries verified before it).`);

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   CIX_JWT_JWKS_FILE: z.string().optional(),
   /** HS256 secret: development only (refused in production). Defaults to a generated file under var/. */
   CIX_JWT_SECRET: z.string().min(32).optional(),
+  /** HMAC key of the audit trail (required in production; derived from the gateway secret in development). */
+  CIX_AUDIT_KEY: z.string().min(32).optional(),
   /** Shared secret with which the gateway proves its calls to the subgraphs. */
   CIX_GATEWAY_SECRET: z.string().min(32).optional(),
   /** Hard maximum for any page-size argument. */
@@ -73,6 +75,28 @@ const EnvSchema = z.object({
   CIX_TRUSTED_DOCUMENTS_DIR: z.string().optional(),
   /** Registered clients may run only their manifest's operations (a manifest's `trustedOnly` overrides this). */
   CIX_TRUSTED_ONLY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+
+  // Link analysis (entities subgraph). ARCHITECTURE.md "Link analysis".
+  /** Hard maximum of `hops`/`maxHops` in network and path queries; more is refused with BAD_USER_INPUT. */
+  CIX_MAX_HOPS: z.coerce.number().int().min(1).max(10).default(5),
+  /** Nodes with more analysis relationships than this (a phone shared by thousands) are returned but not expanded. */
+  CIX_SUPERNODE_DEGREE: z.coerce.number().int().positive().default(500),
+  /** Hard maximum of nodes one analysis query returns or explores (`limit` above it is refused). */
+  CIX_ANALYSIS_MAX_NODES: z.coerce.number().int().positive().default(2000),
+  /** Key of the per-agency pseudonyms of hidden nodes; derived from CIX_GATEWAY_SECRET when unset. */
+  CIX_PSEUDONYM_SECRET: z.string().min(32).optional(),
+
+  // Bulk import (core/src/import): the HTTP endpoint's upload limit and the engine's batching.
+  /** Largest file accepted by `POST /import/<kind>`, in bytes (the CLI streams files of any size). */
+  CIX_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** Rows written per transaction; a failing batch is retried row by row. */
+  CIX_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Largest single record (CSV row, JSON element, NDJSON line, XML record), in characters. */
+  CIX_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Row errors kept per job for the report; further errors are counted, not stored. */
+  CIX_IMPORT_MAX_ERRORS: z.coerce.number().int().positive().default(100_000),
+  /** Where uploads are spooled while their job runs (relative to the repository root unless absolute). */
+  CIX_IMPORT_DIR: z.string().default("var/imports"),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

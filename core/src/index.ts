@@ -25,3 +25,4 @@ export * from "./permissions/rules.js";
 export * from "./audit/collector.js";
 export * from "./audit/trail.js";
 export * from "./domain/record.js";
+export { loadSecrets, pseudonymKey, type Secrets } from "./auth/secrets.js";

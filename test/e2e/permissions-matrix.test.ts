@@ -11,12 +11,12 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
 } from "graphql";
-import { verifyAuditTrail, type Role } from "@cix/core";
+import { loadSecrets, verifyAuditTrail, type Role } from "@cix/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authHeaders, type TestCaller } from "../support/auth.js";
 import { deleteAgencyRecords } from "../support/cleanup.js";
 import { iban, mobile, ok, s10 } from "../support/ecommerce.js";
-import { startTestStack, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
+import { startTestStack, testConfig, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
 
 /**
  * The permission matrix: every role, agency relation and purpose, against every nominal field of every record
@@ -110,6 +110,7 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
   const B = unique("PMB");
   const fixtures: Record<string, Record<string, string>> = {};
   let operationId: string;
+  const auditKey = loadSecrets(testConfig()).auditKey;
 
   async function createFixture(owner: string, tag: string, markings: Record<string, string>): Promise<Record<string, string>> {
     const as = await authHeaders({ role: "investigator", agency: owner, purpose: "fixture" });
@@ -313,16 +314,16 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
       { a: A, b: B },
     );
     expect(entry).toBeDefined();
-    expect((await verifyAuditTrail(stack.db)).ok).toBe(true);
+    expect((await verifyAuditTrail(stack.db, auditKey)).ok).toBe(true);
     // Someone with database access rewrites who read the data.
     await stack.db.write("MATCH (e:AuditEntry { seq: $seq }) SET e.payload = replace(e.payload, $agency, 'SOMEONE-ELSE')", { seq: entry!.seq, agency: entry!.payload.includes(A) ? A : B });
     try {
-      const verdict = await verifyAuditTrail(stack.db);
+      const verdict = await verifyAuditTrail(stack.db, auditKey);
       expect(verdict.ok).toBe(false);
       expect(verdict.firstBrokenSeq).toBe(entry!.seq);
     } finally {
       await stack.db.write("MATCH (e:AuditEntry { seq: $seq }) SET e.payload = $payload", entry!);
     }
-    expect((await verifyAuditTrail(stack.db)).ok).toBe(true);
+    expect((await verifyAuditTrail(stack.db, auditKey)).ok).toBe(true);
   });
 });

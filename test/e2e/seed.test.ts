@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenService, type Database } from "@cix/core";
-import { buildManifest, checkPlanCodes, generateDataset, loadPlan, subsetPlan, type DatasetPlan, type LoadResult } from "@cix/seed";
+import { addressKey, TokenService, type Database } from "@cix/core";
+import { buildManifest, checkPlanCodes, generateDataset, loadPlan, subsetPlan, type DatasetPlan, type LoadResult, type PlanRing } from "@cix/seed";
 import { startTestStack, unique, type TestStack } from "../support/stack.js";
 
 /** Deletes every record written under the test's agency codes, their child nodes and orphaned identifiers. */
@@ -99,6 +99,20 @@ describe("demo data set: a deterministic plan, loaded through the gateway with i
       expect(o.input.buyer.phone).not.toBe(phone);
       expect(o.input.buyer.phone!.replace(/[\s-]/g, "").replace(/^00/, "+")).toBe(phone);
     }
+  });
+
+  it("plants each ring's link in its records: a shared address on the orders, one consignee company on the parcels", () => {
+    const [, addressRing, accountRing, consigneeRing] = plan.rings as [PlanRing, PlanRing, PlanRing, PlanRing];
+    for (const o of plan.orders.filter((x) => addressRing.orders.includes(x.key))) {
+      const a = o.input.buyer.address!;
+      expect(addressKey({ street: a.street!, postcode: a.postcode, city: a.city!, country: a.country! })).toBe(addressRing.shared[0]!.value);
+    }
+    for (const p of plan.payments.filter((x) => accountRing.payments.includes(x.key))) {
+      expect(p.input.payer.iban!.replace(/\s/g, "")).toBe(accountRing.shared[0]!.value);
+    }
+    const parcels = plan.shipments.filter((x) => consigneeRing.shipments.includes(x.key));
+    expect(parcels.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(parcels.map((s) => s.consignee))).toEqual(new Set([consigneeRing.shared[0]!.value]));
   });
 
   it("loads every record of the subset through the gateway, under the agencies' own tokens", () => {

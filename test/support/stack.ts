@@ -11,6 +11,7 @@ import {
   type SubgraphName,
   startSubgraphServer,
   TokenService,
+  loadSecrets,
 } from "@cix/core";
 import { startGatewayServer } from "@cix/gateway";
 import { subgraphs } from "@cix/schema";
@@ -55,7 +56,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   for (const def of subgraphs) {
     const subgraphDb = Database.connect(base, def.name);
     await applySchema(subgraphDb, [...sharedNeo4jSchema, ...def.neo4jSchema]);
-    const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), host: "127.0.0.1", port: 0 });
+    const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), auditKey: loadSecrets(base).auditKey, host: "127.0.0.1", port: 0 });
     running[def.name] = { ...server, stop: async () => { await server.stop(); await subgraphDb.close(); } };
   }
   const config = loadConfig({

@@ -11,7 +11,7 @@ const WITHHELD = "The audit trail could not be written, so the nominal data of t
  * Writes one audit entry per request that read nominal data or wrote anything. Fails closed: if the entry
  * cannot be written, the response's data is withheld.
  */
-export function auditPlugin(db: Database, component: string, log: Logger): ApolloServerPlugin<RequestContext> {
+export function auditPlugin(db: Database, auditKey: Uint8Array, component: string, log: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -33,7 +33,7 @@ export function auditPlugin(db: Database, component: string, log: Logger): Apoll
             records: isWrite ? writtenRecords(result.data) : ctx.audit.readRecords(),
           };
           try {
-            await appendAudit(db, event);
+            await appendAudit(db, auditKey, event);
           } catch (error) {
             log.error({ err: error, requestId: ctx.requestId }, "audit entry could not be written");
             if (!isWrite) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Database } from "../neo4j/database.js";
 import type { AuditRecord } from "./collector.js";
@@ -26,16 +26,16 @@ export interface AuditEvent {
 
 const GENESIS = "0".repeat(64);
 
-function entryHash(prevHash: string, seq: number, payload: string): string {
-  return createHash("sha256").update(`${prevHash}\n${seq}\n${payload}`).digest("hex");
+function entryHash(key: Uint8Array, prevHash: string, seq: number, payload: string): string {
+  return createHmac("sha256", key).update(`${prevHash}\n${seq}\n${payload}`).digest("hex");
 }
 
 /**
- * Appends one entry to the append-only audit trail. Entries form a hash chain (each hash covers the previous
- * hash, the sequence number and the canonical JSON of the event), so any later change, insertion or deletion
+ * Appends one entry to the append-only audit trail. Entries form a keyed hash chain (each HMAC covers the
+ * previous hash, the sequence number and the canonical JSON of the event; the key is not in the database), so any later change, insertion or deletion
  * breaks `verifyAuditTrail`. The head node is locked for the transaction, which serialises writers.
  */
-export async function appendAudit(db: Database, event: AuditEvent): Promise<void> {
+export async function appendAudit(db: Database, key: Uint8Array, event: AuditEvent): Promise<void> {
   const payload = canonicalize(event)!;
   await db.transaction(async (tx) => {
     const [head] = await tx.run<{ seq: number; hash: string }>(
@@ -45,7 +45,7 @@ export async function appendAudit(db: Database, event: AuditEvent): Promise<void
       { genesis: GENESIS },
     );
     const seq = head!.seq + 1;
-    const hash = entryHash(head!.hash, seq, payload);
+    const hash = entryHash(key, head!.hash, seq, payload);
     await tx.run(
       `MATCH (h:AuditHead { id: 'audit' })
        CREATE (e:AuditEntry { seq: $seq, prevHash: $prevHash, hash: $hash, payload: $payload, kind: $kind, at: datetime($at),
@@ -80,7 +80,7 @@ export interface AuditVerification {
  * Recomputes the chain up to the head as it is now (entries appended meanwhile are left for the next run) and
  * reports the first entry that was altered, inserted or removed.
  */
-export async function verifyAuditTrail(db: Database, batchSize = 5000): Promise<AuditVerification> {
+export async function verifyAuditTrail(db: Database, key: Uint8Array, batchSize = 5000): Promise<AuditVerification> {
   const [head] = await db.read<{ seq: number; hash: string }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash");
   const last = head?.seq ?? 0;
   let prevHash = GENESIS;
@@ -95,7 +95,7 @@ export async function verifyAuditTrail(db: Database, batchSize = 5000): Promise<
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, problem: "missing entry" };
       if (row.prevHash !== prevHash) return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: row.seq, problem: "chain link broken" };
-      if (entryHash(prevHash, row.seq, row.payload) !== row.hash) {
+      if (entryHash(key, prevHash, row.seq, row.payload) !== row.hash) {
         return { ok: false, entries: expectedSeq - 1, firstBrokenSeq: row.seq, problem: "entry altered" };
       }
       prevHash = row.hash;

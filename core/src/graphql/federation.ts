@@ -3,7 +3,9 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { Kind, parse, visit, type DocumentNode, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import type { Router } from "express";
 import type { Logger } from "pino";
+import type { TokenService } from "../auth/tokens.js";
 import type { SubgraphName } from "../config.js";
 import type { Database } from "../neo4j/database.js";
 import { NOMINAL_DIRECTIVE } from "./nominal.js";
@@ -24,6 +26,22 @@ export interface SubgraphDefinition {
   neo4jSchema: readonly string[];
   /** Background jobs the subgraph process runs on a schedule (e.g. purging expired operation data). */
   jobs?: readonly ScheduledJob[];
+  /**
+   * Extra HTTP routes served beside /graphql (e.g. bulk import uploads, `core/src/import`). They get no body
+   * parser and no authentication of their own: each route must verify the gateway credential and the user token.
+   */
+  httpRoutes?: ReadonlyArray<(app: Router, deps: SubgraphHttpDeps) => void>;
+}
+
+/** What an extra HTTP route of a subgraph may use. */
+export interface SubgraphHttpDeps {
+  db: Database;
+  log: Logger;
+  tokens: TokenService;
+  /** HMAC key of the audit trail (writes through extra routes are audited too). */
+  auditKey: Uint8Array;
+  /** The subgraph's schema (e.g. for the GraphQL input types an import validates against). */
+  schema: GraphQLSchema;
 }
 
 export interface ScheduledJob {

@@ -1,3 +1,4 @@
+import { loadSecrets } from "../auth/secrets.js";
 import { TokenService } from "../auth/tokens.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
@@ -20,6 +21,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       db,
       log,
       tokens: new TokenService(config),
+      auditKey: loadSecrets(config).auditKey,
       host: config.SUBGRAPH_HOST,
       port: config.subgraphPorts[def.name],
     });

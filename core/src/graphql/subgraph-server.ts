@@ -28,6 +28,8 @@ export interface RunningServer {
 export interface SubgraphServerOptions {
   db: Database;
   tokens: TokenService;
+  /** HMAC key of the audit trail (`loadSecrets(config).auditKey`). */
+  auditKey: Uint8Array;
   log: Logger;
   host: string;
   port: number;
@@ -49,7 +51,7 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError((error) => log.error({ err: error }, "resolver failed")),
     // Inline traces would hand timing internals to any caller; they are off.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, def.name, log)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, opts.auditKey, def.name, log)],
   });
   await server.start();
 
@@ -67,6 +69,7 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
   app.get("/metrics", async (_req, res) => {
     res.type(register.contentType).send(await register.metrics());
   });
+  for (const routes of def.httpRoutes ?? []) routes(app, { db, log, tokens: opts.tokens, auditKey: opts.auditKey, schema });
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

@@ -17,7 +17,7 @@ export class ColumnMapping {
   private readonly exact = new Map<string, string | null>();
   private readonly patterns: Pattern[] = [];
 
-  constructor(spec: MappingSpec = {}) {
+  constructor(readonly spec: MappingSpec = {}) {
     for (const [source, target] of Object.entries(spec)) {
       if (target !== null && (typeof target !== "string" || !parsePath(target.replace(/\[\*\]/g, "[0]")))) {
         throw new Error(`Column mapping: "${source}" maps to ${JSON.stringify(target)}, which is not a field path such as "goods[0].hsCode" (or null to ignore it)`);

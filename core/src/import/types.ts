@@ -50,6 +50,8 @@ export interface SourceRecord {
   row: number;
   /** Nested values (JSON, XML) or flat path → value pairs (CSV, XLSX header → cell). */
   value: Record<string, unknown>;
+  /** CSV, XLSX: the header row (checked once against the kind's fields). */
+  header?: readonly string[];
   /** Whether leaves are text to convert to the field's type (CSV, XLSX, XML) or typed already (JSON). */
   textual: boolean;
   /** Set when the reader could not read the row; the row is rejected with this error. */

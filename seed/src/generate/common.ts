@@ -16,7 +16,6 @@ export function markings(rng: Rng): MarkingsInput {
 /** Plain AMBER/H0 markings, for records that must stay visible to operation members. */
 export const SHAREABLE: MarkingsInput = { handling: "H0", tlp: "AMBER", sourceReliability: "B", informationAccuracy: "KNOWN_TO_SOURCE" };
 
-export const SEIZURE_PERIOD = { from: Date.UTC(2016, 0, 1), to: Date.UTC(2025, 9, 31) } as const;
 export const ORDER_PERIOD = { from: Date.UTC(2019, 0, 1), to: Date.UTC(2025, 8, 30) } as const;
 
 const DAY = 86_400_000;

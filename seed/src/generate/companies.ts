@@ -85,7 +85,7 @@ export interface CompanySpec {
 }
 
 /** The agency that records background company `j`. */
-export function companyAgency(j: number): AgencyProfile {
+function companyAgency(j: number): AgencyProfile {
   return AGENCIES[j % AGENCIES.length]!;
 }
 
@@ -152,7 +152,7 @@ export function companyAt(seed: number, j: number): PlanCompany {
 }
 
 /** The key of background company `j`, without generating its details. */
-export function companyKeyAt(seed: number, j: number): string {
+function companyKeyAt(seed: number, j: number): string {
   const country = companyCountry(seed, j);
   return keys.company(companyAgency(j).code, country, registrationNumber(seed, country, SERIAL.company + j));
 }

@@ -11,7 +11,7 @@ import { reformatPhone } from "./identifiers.js";
 const RANGES: readonly MobileRange[] = [...Object.values(RESIDENCES), ...Object.values(FOREIGN_NATIONALITIES)].flatMap((n) => [n.mobile, n.ringMobile]);
 
 /** The mobile range a generated E.164 number comes from. */
-export function rangeOf(e164: string): MobileRange {
+function rangeOf(e164: string): MobileRange {
   const range = RANGES.find((r) => e164.startsWith(`+${r.cc}${r.prefix}`) && e164.length === 1 + r.cc.length + r.prefix.length + r.digits);
   if (!range) throw new Error(`${e164} is not from a known mobile range`);
   return range;

@@ -29,7 +29,7 @@ export interface PersonSpec {
 }
 
 /** The agency that records background person `i`: round robin, so its persons are i ≡ agency (mod 8). */
-export function personAgency(i: number): AgencyProfile {
+function personAgency(i: number): AgencyProfile {
   return AGENCIES[i % AGENCIES.length]!;
 }
 
@@ -38,7 +38,7 @@ export function personReference(agency: AgencyProfile, serial: number): string {
 }
 
 /** The key of background person `i`, without generating it. */
-export function personKeyAt(i: number): string {
+function personKeyAt(i: number): string {
   const agency = personAgency(i);
   return keys.person(agency.code, personReference(agency, i));
 }

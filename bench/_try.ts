@@ -1,0 +1,14 @@
+import { createLogger, Database, loadConfig, TokenService } from "@cix/core";
+import { Hub } from "./hub.js";
+import { ensureDataSet } from "./dataset.js";
+const config = loadConfig();
+const log = createLogger("bench", "info");
+const hub = await Hub.start({ neo4jPort: 7691, neo4jHome: "data-bench", env: { LOG_LEVEL: "warn", CIX_RATE_LIMIT_PER_SUB: "0", CIX_RATE_LIMIT_PER_AGENCY: "0", CIX_RATE_LIMIT_PER_IP: "0" }, log: (m) => console.log(m) });
+console.log([...hub.services.values()], hub.neo4jPid);
+const db = Database.connect({ ...config, NEO4J_URI: hub.neo4j.uri }, "bench");
+const t = Date.now();
+const ds = await ensureDataSet("demo", { db, gatewayUrl: hub.gatewayUrl, tokens: new TokenService(config), log });
+console.log("loaded", ds.loadedMs, Date.now() - t, ds.manifest?.counts);
+await db.close();
+await hub.stop();
+process.exit(0);

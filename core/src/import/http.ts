@@ -1,0 +1,203 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, unlink } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Request, Response, Router } from "express";
+import { GraphQLError } from "graphql";
+import { bearerToken, GATEWAY_HEADER } from "../auth/request.js";
+import { hasRole, type Viewer } from "../auth/viewer.js";
+import type { Config } from "../config.js";
+import type { SubgraphHttpDeps } from "../graphql/federation.js";
+import { repoRoot } from "../paths.js";
+import { formatOfContentType, isImportFormat } from "./formats.js";
+import { ColumnMapping } from "./mapping.js";
+import { writeCsvReport, writeJsonReport } from "./report.js";
+import { ImportRequestError } from "./runner.js";
+import { ImportService } from "./service.js";
+import type { ImportKind } from "./types.js";
+
+/** Header carrying a column mapping (JSON object: source column → field path) with an upload. */
+export const MAPPING_HEADER = "x-cix-import-mapping";
+const MAX_MAPPING_CHARS = 64 * 1024;
+
+/** The public paths of a job's reports (through the gateway). */
+export function reportUrls(jobId: string) {
+  return { reportCsvUrl: `/import/jobs/${jobId}/report.csv`, reportJsonUrl: `/import/jobs/${jobId}/report.json` };
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+function send(res: Response, problem: HttpProblem): void {
+  if (res.headersSent) return;
+  res.status(problem.status).json({ errors: [{ message: problem.message, extensions: { code: problem.code, ...problem.extra } }] });
+}
+
+/** The caller of a route: a gateway credential and a valid user token are required, as for /graphql. */
+async function caller(req: Request, deps: SubgraphHttpDeps): Promise<Viewer> {
+  try {
+    await deps.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER));
+    return await deps.tokens.verifyUserToken(bearerToken(req));
+  } catch (error) {
+    throw new HttpProblem(401, "UNAUTHENTICATED", error instanceof GraphQLError ? error.message : "A valid bearer token is required.");
+  }
+}
+
+/** Only investigators and supervisors import records or read import reports (reports may quote values from the file). */
+function requireImporter(viewer: Viewer): void {
+  if (!hasRole(viewer, "investigator", "supervisor")) throw new HttpProblem(403, "FORBIDDEN", "Importing needs the investigator or supervisor role.");
+}
+
+function mappingOf(req: Request): ColumnMapping | null {
+  const raw = req.header(MAPPING_HEADER);
+  if (!raw) return null;
+  if (raw.length > MAX_MAPPING_CHARS) throw new HttpProblem(400, "BAD_REQUEST", `The ${MAPPING_HEADER} header is longer than ${MAX_MAPPING_CHARS} characters.`);
+  try {
+    return ColumnMapping.parse(raw);
+  } catch (error) {
+    throw new HttpProblem(400, "BAD_REQUEST", (error as Error).message);
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+
+function tooLarge(limit: number, seen?: number): HttpProblem {
+  return new HttpProblem(
+    413,
+    "PAYLOAD_TOO_LARGE",
+    `The file is larger than the import limit of ${limit} bytes (${mib(limit)})${seen ? `: ${seen} bytes or more were sent` : ""}. ` +
+      "Split it, or import it with the CLI (npm run import), which streams files of any size.",
+    { limit },
+  );
+}
+
+/** Streams the request body to a spool file, hashing it, and stops with 413 as soon as it passes the limit. */
+async function spool(req: Request, config: Config, extension: string): Promise<{ file: string; hash: string; bytes: number }> {
+  const dir = isAbsolute(config.CIX_IMPORT_DIR) ? config.CIX_IMPORT_DIR : join(repoRoot, config.CIX_IMPORT_DIR);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${randomUUID()}.${extension}`);
+  const limit = config.CIX_IMPORT_MAX_BYTES;
+  const hash = createHash("sha256");
+  let bytes = 0;
+  // Past the limit the rest of the body is read and dropped (not stored), so the client gets the 413 answer
+  // instead of a reset connection; the gateway's request timeout bounds how long that may take.
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > limit) return callback();
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, createWriteStream(file));
+  } catch {
+    await unlink(file).catch(() => undefined);
+    throw new HttpProblem(400, "BAD_REQUEST", "The upload was interrupted.");
+  }
+  if (bytes > limit) {
+    await unlink(file).catch(() => undefined);
+    throw tooLarge(limit, bytes);
+  }
+  return { file, hash: hash.digest("hex"), bytes };
+}
+
+/**
+ * The import routes of a subgraph, for the kinds it owns:
+ * - `POST /import/<kind>`: the file as the body (CSV, XLSX, XML, JSON or NDJSON, by `Content-Type` or `?format=`),
+ *   streamed to a spool file (refused with 413 past CIX_IMPORT_MAX_BYTES); `?dryRun=true` checks without storing;
+ *   `?resume=<jobId>` continues a stopped job with the same file; a column mapping in the x-cix-import-mapping header.
+ *   Answers 202 with the job id at once; the job runs in the background (status: GraphQL `importJob(id)`).
+ * - `GET /import/jobs/<id>/report.csv|json`: a job's report, for its own agency only.
+ * Both need the gateway's credential and a user token of an investigator or supervisor.
+ */
+export function importRoutes(kinds: readonly ImportKind[], config: Config) {
+  return (app: Router, deps: SubgraphHttpDeps): void => {
+    const service = new ImportService({ db: deps.db, schema: deps.schema, kinds, config, log: deps.log, auditKey: deps.auditKey });
+
+    app.post("/import/:kind", async (req, res) => {
+      let spooled: { file: string } | null = null;
+      try {
+        const viewer = await caller(req, deps);
+        requireImporter(viewer);
+        const kind = service.kind(String(req.params.kind));
+        if (!kind) throw new HttpProblem(404, "NOT_FOUND", `There is no import kind "${String(req.params.kind)}": ${kinds.map((k) => k.name).join(", ")}.`);
+        const formatParam = typeof req.query.format === "string" ? req.query.format : undefined;
+        const format = formatParam ?? formatOfContentType(req.header("content-type"));
+        if (!format || !isImportFormat(format)) {
+          throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/xml, application/json or application/x-ndjson (or name it with ?format=).");
+        }
+        const declared = Number(req.header("content-length"));
+        if (Number.isFinite(declared) && declared > config.CIX_IMPORT_MAX_BYTES) throw tooLarge(config.CIX_IMPORT_MAX_BYTES, declared);
+        const mapping = mappingOf(req);
+        const resumeJobId = typeof req.query.resume === "string" ? req.query.resume : null;
+        const upload = await spool(req, config, format);
+        spooled = upload;
+        const { job, done } = await service.start(
+          {
+            kind,
+            format,
+            file: upload.file,
+            fileName: typeof req.query.fileName === "string" ? req.query.fileName.slice(0, 200) : null,
+            mapping,
+            dryRun: req.query.dryRun === "true",
+            agency: viewer.agency,
+            country: viewer.country,
+            createdBy: viewer.sub,
+            resumeJobId,
+          },
+          { fileHash: upload, roles: viewer.roles, requestId: req.header("x-request-id") ?? randomUUID() },
+        );
+        const file = upload.file;
+        spooled = null;
+        void done
+          .catch((error: unknown) => deps.log.error({ err: error, jobId: job.id }, "import job failed"))
+          .finally(() => void unlink(file).catch(() => undefined));
+        res.status(202).json({ jobId: job.id, kind: kind.name, format, dryRun: job.dryRun, status: job.status, ...reportUrls(job.id) });
+      } catch (error) {
+        if (spooled) await unlink(spooled.file).catch(() => undefined);
+        if (error instanceof HttpProblem) return send(res, error);
+        if (error instanceof ImportRequestError) return send(res, new HttpProblem(409, "CONFLICT", error.message));
+        deps.log.error({ err: error }, "import upload failed");
+        send(res, new HttpProblem(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+      }
+    });
+
+    app.get("/import/jobs/:id/report.:ext", async (req, res) => {
+      try {
+        const viewer = await caller(req, deps);
+        requireImporter(viewer);
+        const ext = String(req.params.ext);
+        if (ext !== "csv" && ext !== "json") throw new HttpProblem(404, "NOT_FOUND", "Reports are report.csv and report.json.");
+        const job = await service.store.get(String(req.params.id));
+        // Another agency's job answers like a missing one: its existence is not disclosed.
+        if (!job || job.ownerAgency !== viewer.agency) throw new HttpProblem(404, "NOT_FOUND", `Import job ${String(req.params.id)} was not found.`);
+        res.status(200);
+        res.setHeader("content-disposition", `attachment; filename="import-${job.id}.${ext}"`);
+        if (ext === "csv") {
+          res.type("text/csv; charset=utf-8");
+          await writeCsvReport(res, service.store, job);
+        } else {
+          res.type("application/json; charset=utf-8");
+          await writeJsonReport(res, service.store, job);
+        }
+        res.end();
+      } catch (error) {
+        if (error instanceof HttpProblem) return send(res, error);
+        deps.log.error({ err: error }, "import report failed");
+        if (res.headersSent) res.destroy();
+        else send(res, new HttpProblem(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+      }
+    });
+  };
+}

@@ -1,0 +1,280 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { GraphQLError, type GraphQLInputObjectType } from "graphql";
+import type { Logger } from "pino";
+import { ErrorCode } from "../errors.js";
+import { coerceRow, rowErrorFromValidation } from "./coerce.js";
+import { ImportJobStore, type ImportJobRecord } from "./job-store.js";
+import { ColumnMapping } from "./mapping.js";
+import { flatten } from "./paths.js";
+import { FileRejectedError, readRecords } from "./readers/index.js";
+import { shapeRecord } from "./shape.js";
+import type { CoercedRow, ImportFormat, ImportKind, ImportWriter, RowError, SourceRecord, WriteOutcome } from "./types.js";
+
+/** Counts of a job so far. */
+export interface ImportProgress {
+  jobId: string;
+  totalRows: number;
+  accepted: number;
+  rejected: number;
+  flagged: number;
+  checkpointRow: number;
+}
+
+export interface ImportJobRequest {
+  kind: ImportKind;
+  format: ImportFormat;
+  /** The file to read (uploads are spooled to a file first). */
+  file: string;
+  fileName?: string | null;
+  mapping?: ColumnMapping | null;
+  dryRun?: boolean;
+  agency: string;
+  country: string;
+  /** Who started it: the token subject, or `cli:<user>`. */
+  createdBy: string;
+  /** Continue this job after its checkpoint instead of starting a new one. */
+  resumeJobId?: string | null;
+}
+
+export interface ImportRunOptions {
+  rowType: GraphQLInputObjectType;
+  writer: Omit<ImportWriter, "source">;
+  store: ImportJobStore;
+  batchSize: number;
+  maxRecordBytes: number;
+  log?: Pick<Logger, "info" | "warn" | "error">;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops the job (INTERRUPTED, resumable) once this many rows have been committed: the interruption hook of tests. */
+  stopAfterRows?: number;
+  signal?: AbortSignal;
+}
+
+/** A problem with the request itself (wrong file for a resume, unknown job): nothing was imported. */
+export class ImportRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportRequestError";
+  }
+}
+
+/** SHA-256 (hex) and size of a file, streamed. */
+export async function hashFile(file: string): Promise<{ hash: string; bytes: number }> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return { hash: hash.digest("hex"), bytes: (await stat(file)).size };
+}
+
+/**
+ * Creates the job for a request, or checks that a resume presents the same file, kind and agency as the job it
+ * continues. Returns the job to run and the mapping to apply (a resume without a mapping reuses the job's).
+ */
+export async function openImportJob(store: ImportJobStore, request: ImportJobRequest, fileHash: { hash: string; bytes: number }): Promise<{ job: ImportJobRecord; mapping: ColumnMapping }> {
+  if (request.resumeJobId) {
+    const job = await store.get(request.resumeJobId);
+    if (!job || job.ownerAgency !== request.agency) throw new ImportRequestError(`There is no import job ${request.resumeJobId} of ${request.agency} to resume.`);
+    if (job.kind !== request.kind.name) throw new ImportRequestError(`Job ${job.id} imports ${job.kind}, not ${request.kind.name}.`);
+    if (job.fileHash !== fileHash.hash) {
+      throw new ImportRequestError(`Job ${job.id} read another file (SHA-256 ${job.fileHash.slice(0, 12)}…, this one is ${fileHash.hash.slice(0, 12)}…): a resume needs the same file.`);
+    }
+    if (job.status === "COMPLETED") return { job, mapping: request.mapping ?? ColumnMapping.parse(job.mapping ?? "{}") };
+    const mapping = request.mapping ?? ColumnMapping.parse(job.mapping ?? "{}");
+    return { job: await store.restart(job.id), mapping };
+  }
+  const mapping = request.mapping ?? new ColumnMapping();
+  const job = await store.create({
+    id: randomUUID(),
+    kind: request.kind.name,
+    format: request.format,
+    ownerAgency: request.agency,
+    createdBy: request.createdBy,
+    fileName: request.fileName ?? null,
+    fileHash: fileHash.hash,
+    fileBytes: fileHash.bytes,
+    dryRun: request.dryRun ?? false,
+    mapping: mappingJson(request.mapping),
+  });
+  return { job, mapping };
+}
+
+function mappingJson(mapping: ColumnMapping | null | undefined): string | null {
+  return mapping && mapping.size > 0 ? JSON.stringify(mapping.spec) : null;
+}
+
+/** Columns of a flat file's header that are not fields of the kind (after the mapping): the file is refused up front. */
+function unknownColumns(header: readonly string[], mapping: ColumnMapping, rowType: GraphQLInputObjectType): string[] {
+  const probe = new Map<string, unknown>();
+  for (const column of header) if (column !== "") probe.set(column, "x");
+  const mapped = mapping.apply(probe);
+  const { errors } = shapeRecord(mapped, rowType, true);
+  const unknown = new Set(errors.filter((e) => e.code === "UNKNOWN_FIELD").map((e) => e.field));
+  return header.filter((column) => {
+    const target = mapping.target(column);
+    return target !== null && unknown.has(target);
+  });
+}
+
+/** Neo4j errors that say the database, not the row, failed: the batch is retried on resume instead of rejected. */
+function isOutage(error: unknown): boolean {
+  const e = error as { code?: string; name?: string };
+  return (
+    typeof e?.code === "string" &&
+    (e.code.startsWith("Neo.TransientError") || e.code === "ServiceUnavailable" || e.code === "SessionExpired")
+  );
+}
+
+/** Why a valid record could not be stored, in words fit for the sender's report (no database internals). */
+function writeError(error: unknown): Omit<RowError, "row"> {
+  if (error instanceof GraphQLError && error.extensions?.code === ErrorCode.BAD_USER_INPUT) return rowErrorFromValidation(error);
+  const code = (error as { code?: string })?.code;
+  if (code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+    return { field: "", code: "WRITE_FAILED", message: "The record conflicts with a stored record (a unique key is taken); it was not stored." };
+  }
+  return { field: "", code: "WRITE_FAILED", message: "The record could not be stored (database error); it was not stored." };
+}
+
+/**
+ * Runs (or resumes) an import job: reads the file record by record, maps columns, shapes and coerces each row
+ * through the mutation's GraphQL input type, lets the kind resolve references and run the mutation's validation,
+ * and stores the valid rows `batchSize` at a time in one transaction each (a failing batch is retried row by row,
+ * so one bad row never takes good ones with it). After each batch the counts, the row errors and the checkpoint
+ * (the batch's last row) are committed together; a resume skips the rows up to the checkpoint. Re-running rows
+ * is harmless: the upserts are idempotent on the records' natural keys.
+ */
+export async function runImportJob(job: ImportJobRecord, request: ImportJobRequest, mapping: ColumnMapping, options: ImportRunOptions): Promise<ImportJobRecord> {
+  const { store, rowType } = options;
+  const { kind } = request;
+  const writer: ImportWriter = { ...options.writer, source: `import:${job.id}` };
+  const dryRun = job.dryRun;
+  if (job.status === "COMPLETED") return job;
+  const progress: ImportProgress = {
+    jobId: job.id,
+    totalRows: job.totalRows,
+    accepted: job.accepted,
+    rejected: job.rejected,
+    flagged: job.flagged,
+    checkpointRow: job.checkpointRow,
+  };
+  const skipUpTo = job.checkpointRow;
+  let headerChecked = false;
+  let batch: SourceRecord[] = [];
+
+  const writeValid = async (items: Array<{ row: number; valid: unknown }>): Promise<Array<{ row: number; outcome?: WriteOutcome; error?: Omit<RowError, "row"> }>> => {
+    if (dryRun || items.length === 0) return items.map((i) => ({ row: i.row, outcome: { id: "", flags: 0 } }));
+    try {
+      const outcomes = await kind.writeBatch(items.map((i) => i.valid), writer);
+      return items.map((i, n) => ({ row: i.row, outcome: outcomes[n]! }));
+    } catch (error) {
+      if (isOutage(error)) throw error;
+      if (items.length === 1) return [{ row: items[0]!.row, error: writeError(error) }];
+      options.log?.warn({ jobId: job.id, rows: items.length, err: error }, "import batch failed; retrying its rows one by one");
+    }
+    const results: Array<{ row: number; outcome?: WriteOutcome; error?: Omit<RowError, "row"> }> = [];
+    for (const item of items) {
+      try {
+        results.push({ row: item.row, outcome: (await kind.writeBatch([item.valid], writer))[0]! });
+      } catch (error) {
+        if (isOutage(error)) throw error;
+        options.log?.warn({ jobId: job.id, row: item.row, err: error }, "import row could not be stored");
+        results.push({ row: item.row, error: writeError(error) });
+      }
+    }
+    return results;
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    const errors: RowError[] = [];
+    const rejectedRows = new Set<number>();
+    const coerced: CoercedRow[] = [];
+    for (const record of records) {
+      if (record.error) {
+        errors.push({ row: record.row, ...record.error });
+        rejectedRows.add(record.row);
+        continue;
+      }
+      const shaped = shapeRecord(mapping.apply(flatten(record.value)), rowType, record.textual);
+      const coercion = coerceRow(shaped.input, rowType);
+      const rowErrors = [...shaped.errors, ...coercion.errors.filter((e) => !shaped.errors.some((s) => s.field === e.field))];
+      if (rowErrors.length > 0 || !coercion.value) {
+        for (const e of rowErrors) errors.push({ row: record.row, ...e });
+        rejectedRows.add(record.row);
+      } else {
+        coerced.push({ row: record.row, input: coercion.value });
+      }
+    }
+    const prepared = coerced.length > 0 ? await kind.prepare(coerced, writer) : [];
+    const valid: Array<{ row: number; valid: unknown }> = [];
+    for (const p of prepared) {
+      if ("valid" in p) valid.push(p);
+      else {
+        for (const e of p.errors) errors.push({ row: p.row, ...e });
+        rejectedRows.add(p.row);
+      }
+    }
+    let accepted = 0;
+    let flagged = 0;
+    for (const result of await writeValid(valid)) {
+      if (result.error) {
+        errors.push({ row: result.row, ...result.error });
+        rejectedRows.add(result.row);
+      } else {
+        accepted++;
+        if ((result.outcome?.flags ?? 0) > 0) flagged++;
+      }
+    }
+    errors.sort((a, b) => a.row - b.row);
+    const lastRow = records[records.length - 1]!.row;
+    await store.checkpoint(job.id, { lastRow, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors });
+    progress.totalRows += records.length;
+    progress.accepted += accepted;
+    progress.rejected += rejectedRows.size;
+    progress.flagged += flagged;
+    progress.checkpointRow = lastRow;
+    options.onProgress?.({ ...progress });
+  };
+
+  const stopRequested = () =>
+    options.signal?.aborted || (options.stopAfterRows !== undefined && progress.totalRows >= options.stopAfterRows);
+
+  const records = readRecords(request.file, request.format, { maxRecordBytes: options.maxRecordBytes });
+  try {
+    for await (const record of records) {
+      if (!headerChecked && record.header) {
+        headerChecked = true;
+        const unknown = unknownColumns(record.header, mapping, rowType);
+        if (unknown.length > 0) {
+          const message =
+            `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}: not a field of ${kind.name}. ` +
+            "Rename them to the template's column names, map them with a column mapping, or map them to null to ignore them.";
+          await store.addError(job.id, { row: 1, field: unknown[0]!, code: "FILE_REJECTED", message });
+          return await store.finish(job.id, "FAILED", message);
+        }
+      }
+      if (record.row <= skipUpTo) continue;
+      batch.push(record);
+      if (batch.length >= options.batchSize) {
+        await flush();
+        if (stopRequested()) {
+          return await store.finish(job.id, "INTERRUPTED", `Stopped after row ${progress.checkpointRow}; resume the job to continue after it.`);
+        }
+      }
+    }
+    await flush();
+  } catch (error) {
+    if (error instanceof FileRejectedError) {
+      await flush();
+      await store.addError(job.id, { row: error.row, field: "", code: "FILE_REJECTED", message: error.message });
+      return await store.finish(job.id, "FAILED", error.message);
+    }
+    options.log?.error({ jobId: job.id, err: error }, "import job stopped");
+    const message = isOutage(error)
+      ? `The database was unavailable after row ${progress.checkpointRow}; resume the job to continue after it.`
+      : `The import stopped after row ${progress.checkpointRow} because of an internal error; resume the job to continue after it.`;
+    return await store.finish(job.id, "INTERRUPTED", message);
+  }
+  return await store.finish(job.id, "COMPLETED");
+}

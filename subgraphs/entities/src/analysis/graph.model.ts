@@ -1,0 +1,104 @@
+import { LinkKind, NodeKind, RelationshipType } from "./analysis.enums.js";
+
+/**
+ * What link analysis sees of the graph: which labels are network nodes, which are nominal, and how the
+ * relationship types group. Cypher text is only ever built from these constants.
+ */
+
+/** Node labels of network nodes, with their kind. */
+export const LABEL_KIND = {
+  Seizure: NodeKind.SEIZURE,
+  Person: NodeKind.PERSON,
+  Company: NodeKind.COMPANY,
+  Phone: NodeKind.PHONE,
+  Email: NodeKind.EMAIL,
+  Address: NodeKind.ADDRESS,
+  BankAccount: NodeKind.BANK_ACCOUNT,
+  IdentityDocument: NodeKind.IDENTITY_DOCUMENT,
+  Order: NodeKind.ORDER,
+  Payment: NodeKind.PAYMENT,
+  Shipment: NodeKind.SHIPMENT,
+} as const;
+export type NodeLabel = keyof typeof LABEL_KIND;
+export const NODE_LABELS = Object.keys(LABEL_KIND) as NodeLabel[];
+
+export const PARTY_LABELS: readonly NodeLabel[] = ["Person", "Company"];
+export const IDENTIFIER_LABELS: readonly NodeLabel[] = ["Phone", "Email", "Address", "BankAccount", "IdentityDocument"];
+/** Records whose own fields are guarded by the subgraph that owns them; their ids are not nominal. */
+export const NON_NOMINAL_LABELS: readonly NodeLabel[] = ["Seizure", "Order", "Payment", "Shipment"];
+/** Labels of records (everything that is not a shared identifier). */
+export const RECORD_NODE_LABELS: readonly NodeLabel[] = NODE_LABELS.filter((l) => !IDENTIFIER_LABELS.includes(l));
+
+export function isNominal(label: NodeLabel): boolean {
+  return !NON_NOMINAL_LABELS.includes(label);
+}
+
+/** The label each start id is looked up under (one id index per label; Party covers persons and companies). */
+export const LOOKUP_LABELS = ["Seizure", "Party", ...IDENTIFIER_LABELS, "Order", "Payment", "Shipment"] as const;
+
+export const ALL_RELATIONSHIPS = Object.values(RelationshipType);
+
+/** Relationships between records: an offender of a case, a buyer of an order, a shipment seized in a case… */
+export const RECORD_RELATIONSHIPS: readonly RelationshipType[] = [
+  RelationshipType.OFFENDER,
+  RelationshipType.BUYER,
+  RelationshipType.SELLER,
+  RelationshipType.CONSIGNOR,
+  RelationshipType.CONSIGNEE,
+  RelationshipType.SEIZED_IN,
+  RelationshipType.PAID_BY,
+  RelationshipType.FULFILLED_BY,
+  RelationshipType.SAME_AS,
+];
+
+/** Relationships from a record to something other records share: identifiers, and companies people work for. */
+export const LINK_RELATIONSHIPS: readonly RelationshipType[] = [
+  RelationshipType.USES,
+  RelationshipType.LOCATED_AT,
+  RelationshipType.HOLDS,
+  RelationshipType.HOLDS_ACCOUNT,
+  RelationshipType.DECLARED,
+  RelationshipType.FROM,
+  RelationshipType.TO,
+  RelationshipType.DIRECTOR_OF,
+  RelationshipType.EMPLOYED_BY,
+];
+
+/** Stored in one direction but meaning both. */
+export const UNDIRECTED_RELATIONSHIPS: readonly RelationshipType[] = [RelationshipType.ASSOCIATE_OF];
+
+export const LINK_KIND_OF_LABEL: Partial<Record<NodeLabel, LinkKind>> = {
+  Phone: LinkKind.PHONE,
+  Email: LinkKind.EMAIL,
+  Address: LinkKind.ADDRESS,
+  BankAccount: LinkKind.BANK_ACCOUNT,
+  IdentityDocument: LinkKind.IDENTITY_DOCUMENT,
+  Company: LinkKind.COMPANY,
+};
+
+/** `(m:Seizure OR m:Person OR …)` for a variable from repository code. */
+export function labelPredicate(variable: string, labels: readonly string[]): string {
+  return `(${labels.map((l) => `${variable}:${l}`).join(" OR ")})`;
+}
+
+/** `OFFENDER|USES|…`: every analysis relationship, for degree counts (a constant, not client input). */
+export const ALL_RELATIONSHIPS_PATTERN = ALL_RELATIONSHIPS.join("|");
+
+/**
+ * When the event a relationship stands for happened, for an edge `r` from `sn` to `en`: the seizure, order,
+ * payment or dispatch date; null for links that are states (a phone in use), which carry since/until instead.
+ */
+export const EVENT_DATE = `CASE type(r)
+    WHEN 'OFFENDER' THEN sn.seizedAt
+    WHEN 'SEIZED_IN' THEN en.seizedAt
+    WHEN 'BUYER' THEN sn.orderDate
+    WHEN 'SELLER' THEN sn.orderDate
+    WHEN 'PAID_BY' THEN en.paidAt
+    WHEN 'FROM' THEN sn.paidAt
+    WHEN 'TO' THEN sn.paidAt
+    WHEN 'FULFILLED_BY' THEN en.shippedAt
+    WHEN 'CONSIGNOR' THEN sn.shippedAt
+    WHEN 'CONSIGNEE' THEN sn.shippedAt
+    WHEN 'DECLARED' THEN coalesce(sn.orderDate, sn.paidAt, sn.shippedAt)
+    WHEN 'SAME_AS' THEN r.at
+    ELSE null END`;
