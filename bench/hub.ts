@@ -75,8 +75,12 @@ export class Hub {
     await this.neo4j.stop();
   }
 
+  /**
+   * One after the other: each subgraph applies its constraints at start-up, several share some, and on an empty
+   * database concurrent `CREATE INDEX … IF NOT EXISTS` can fail with EquivalentSchemaRuleAlreadyExists.
+   */
   private async startSubgraphs(): Promise<void> {
-    await Promise.all(SUBGRAPH_NAMES.map((name) => this.startService(name, `subgraphs/${name}/src/main.ts`)));
+    for (const name of SUBGRAPH_NAMES) await this.startService(name, `subgraphs/${name}/src/main.ts`);
   }
 
   private env(): NodeJS.ProcessEnv {

@@ -42,7 +42,9 @@ const neo4j = await ensureNeo4j({ port: config.NEO4J_BOLT_PORT, log: (msg) => lo
   process.exit(1);
 });
 
-async function shutdown(code = 0): Promise<never> {
+async function shutdown(code = 0): Promise<void> {
+  // Ctrl-C reaches npm, this process and the children at once; later signals must not cut the clean stop short.
+  if (stopping) return;
   stopping = true;
   const exits = [...children.values()].map((c) => new Promise((r) => c.once("exit", r)));
   for (const child of children.values()) child.kill("SIGTERM");
@@ -50,8 +52,8 @@ async function shutdown(code = 0): Promise<never> {
   await neo4j.stop();
   process.exit(code);
 }
-process.once("SIGINT", () => void shutdown());
-process.once("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
 
 try {
   const tokens = new TokenService(config); // also creates the dev secrets file before the children read it
@@ -84,7 +86,7 @@ Tokens (8 h, dev secret; mint more with: npm run token -- --role <role> --agency
 Try it:
   curl -s ${gatewayBase}/graphql -H 'content-type: application/json' \\
     -H "authorization: Bearer ${investigator}" -H 'x-cix-purpose: CASE-2024-001' \\
-    -d '{"query":"{ seizures(first: 3) { nodes { caseNumber seizedAt shipments { trackingNumber carrier } } } }"}'
+    -d '{"query":"{ shipments(first: 3, filter: { seized: true }) { nodes { trackingNumber carrier seizure { caseNumber commodity seizedAt place { name } } } } }"}'
 
 Ctrl-C stops everything.`);
 } catch (error) {

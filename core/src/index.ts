@@ -26,3 +26,4 @@ export * from "./audit/collector.js";
 export * from "./audit/trail.js";
 export * from "./domain/record.js";
 export { loadSecrets, pseudonymKey, type Secrets } from "./auth/secrets.js";
+export * from "./import/index.js";

@@ -8,6 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { jsonErrorHandler, statedPurpose, TokenService, type Config, type Logger, type RunningServer } from "@cix/core";
 import express from "express";
 import { edgeApolloOptions } from "./apollo-options.js";
+import { importProxy } from "./import-proxy.js";
 import { authenticate, callerOf } from "./authenticate.js";
 import { createGateway, type GatewayContext } from "./gateway.js";
 import { bodyTooLargeHandler, requestShapeLimits } from "./limits/request-shape.js";
@@ -61,6 +62,8 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
       },
     }),
   );
+  // Bulk import uploads and reports, streamed to the owning subgraph (core/src/import, gateway/src/import-proxy.ts).
+  app.use("/import", authenticate(tokens), rateLimit(config), importProxy(config, tokens, log));
   app.use(bodyTooLargeHandler(config), jsonErrorHandler);
 
   httpServer.listen(port, config.GATEWAY_HOST);

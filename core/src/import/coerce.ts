@@ -6,8 +6,10 @@ import {
   isEnumType,
   isInputObjectType,
   isListType,
+  type GraphQLInputField,
   type GraphQLInputObjectType,
   type GraphQLInputType,
+  type GraphQLNamedInputType,
 } from "graphql";
 import { ErrorCode } from "../errors.js";
 import { pathFromKeys } from "./paths.js";
@@ -30,9 +32,9 @@ function typeAt(rowType: GraphQLInputObjectType, keys: ReadonlyArray<string | nu
   let type: GraphQLInputType = rowType;
   for (const key of keys) {
     if (typeof key === "number") continue;
-    const named = getNamedType(type);
+    const named: GraphQLNamedInputType = getNamedType(type);
     if (!isInputObjectType(named)) return undefined;
-    const field = named.getFields()[key];
+    const field: GraphQLInputField | undefined = named.getFields()[key];
     if (!field) return undefined;
     type = field.type;
   }

@@ -8,7 +8,7 @@ import type { Request, Response, Router } from "express";
 import { GraphQLError } from "graphql";
 import { bearerToken, GATEWAY_HEADER } from "../auth/request.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";
-import type { Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import type { SubgraphHttpDeps } from "../graphql/federation.js";
 import { repoRoot } from "../paths.js";
 import { formatOfContentType, isImportFormat } from "./formats.js";
@@ -16,7 +16,7 @@ import { ColumnMapping } from "./mapping.js";
 import { writeCsvReport, writeJsonReport } from "./report.js";
 import { ImportRequestError } from "./runner.js";
 import { ImportService } from "./service.js";
-import type { ImportKind } from "./types.js";
+import { IMPORT_KIND_SUBGRAPHS, type ImportKind } from "./types.js";
 
 /** Header carrying a column mapping (JSON object: source column → field path) with an upload. */
 export const MAPPING_HEADER = "x-cix-import-mapping";
@@ -121,8 +121,12 @@ async function spool(req: Request, config: Config, extension: string): Promise<{
  * - `GET /import/jobs/<id>/report.csv|json`: a job's report, for its own agency only.
  * Both need the gateway's credential and a user token of an investigator or supervisor.
  */
-export function importRoutes(kinds: readonly ImportKind[], config: Config) {
+export function importRoutes(kinds: readonly ImportKind[]) {
   return (app: Router, deps: SubgraphHttpDeps): void => {
+    const config = loadConfig();
+    for (const kind of kinds) {
+      if (IMPORT_KIND_SUBGRAPHS[kind.name] !== kind.subgraph) throw new Error(`Import kind ${kind.name} is not listed as owned by ${kind.subgraph} in IMPORT_KIND_SUBGRAPHS`);
+    }
     const service = new ImportService({ db: deps.db, schema: deps.schema, kinds, config, log: deps.log, auditKey: deps.auditKey });
 
     app.post("/import/:kind", async (req, res) => {

@@ -47,9 +47,7 @@ export interface BatchCheckpoint {
   errors: readonly RowError[];
 }
 
-export interface StoredRowError extends RowError {
-  seq: number;
-}
+export type StoredRowError = RowError & { seq: number };
 
 export const importJobSchema: readonly string[] = [
   "CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE",
@@ -138,7 +136,7 @@ export class ImportJobStore {
 
   /** Stored errors after sequence number `afterSeq`, in order. */
   async errors(id: string, first: number, afterSeq = 0): Promise<StoredRowError[]> {
-    return this.db.read<StoredRowError>(
+    return this.db.read<StoredRowError & Record<string, unknown>>(
       `MATCH (e:ImportRowError { jobId: $id }) WHERE e.seq > $afterSeq
        RETURN e.seq AS seq, e.row AS row, e.field AS field, e.code AS code, e.message AS message
        ORDER BY e.seq LIMIT toInteger($first)`,

@@ -17,7 +17,7 @@ export function importRowType(schema: GraphQLSchema, kind: ImportKind): GraphQLI
   if (!isInputObjectType(base)) throw new Error(`Import kind ${kind.name}: the schema has no input type ${kind.inputType}`);
   const fields = { ...base.toConfig().fields };
   for (const omitted of kind.omitFields ?? []) delete fields[omitted];
-  Object.assign(fields, kind.referenceFields?.(schema) ?? {});
+  Object.assign(fields, kind.extraFields?.(schema) ?? {});
   const rowType = new GraphQLInputObjectType({
     name: `${base.name}ImportRow`,
     description: `One ${kind.name} record of an import file: ${base.name} with natural-key references instead of hub ids.`,

@@ -99,8 +99,8 @@ export interface ImportKind<T = unknown> {
   inputType: string;
   /** Input fields a file cannot set (hub ids: they are given as `references` instead). */
   omitFields?: readonly string[];
-  /** Reference fields of a row (natural keys resolved to hub ids), as GraphQL input fields. */
-  referenceFields?: (schema: GraphQLSchema) => GraphQLInputFieldConfigMap;
+  /** Fields a row adds (natural-key references resolved to hub ids) or redefines (a natural key made mandatory). */
+  extraFields?: (schema: GraphQLSchema) => GraphQLInputFieldConfigMap;
   /** XML: the document element and the element of one record, e.g. `seizures` / `seizure`. */
   xml: { root: string; record: string };
   /** Template: list fields and how many entries flat templates show (default 1), e.g. `{ goods: 2 }`. */
@@ -115,3 +115,13 @@ export interface ImportKind<T = unknown> {
   /** Stores the records in ONE transaction (all or none), with the mutation's Cypher; one outcome per record, in order. */
   writeBatch(items: readonly T[], writer: ImportWriter): Promise<WriteOutcome[]>;
 }
+
+/** Which subgraph owns each import kind: the gateway routes `POST /import/<kind>` by it (each kind's `subgraph` must agree). */
+export const IMPORT_KIND_SUBGRAPHS: Readonly<Record<string, SubgraphName>> = {
+  seizures: "seizures",
+  persons: "entities",
+  companies: "entities",
+  orders: "ecommerce",
+  payments: "ecommerce",
+  shipments: "ecommerce",
+};

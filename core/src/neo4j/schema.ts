@@ -1,8 +1,9 @@
 import { auditSchema } from "../audit/trail.js";
+import { importJobSchema } from "../import/job-store.js";
 import type { Database } from "./database.js";
 
-/** Constraints and indexes of the hub's shared nodes (audit trail, operations) that every subgraph ensures. */
-export const sharedNeo4jSchema: readonly string[] = [...auditSchema];
+/** Constraints and indexes of the hub's shared nodes (audit trail, import jobs) that every subgraph ensures. */
+export const sharedNeo4jSchema: readonly string[] = [...auditSchema, ...importJobSchema];
 
 /**
  * Applies constraint and index statements. Each statement must be idempotent (`IF NOT EXISTS`), so this runs
@@ -13,7 +14,12 @@ export async function applySchema(db: Database, statements: readonly string[]): 
     if (!/\bIF NOT EXISTS\b/i.test(statement)) {
       throw new Error(`Schema statement is not idempotent (needs IF NOT EXISTS): ${statement}`);
     }
-    await db.write(statement);
+    try {
+      await db.write(statement);
+    } catch (error) {
+      // Subgraphs start together and share some statements; losing the race to create one is success.
+      if ((error as { code?: string }).code !== "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists") throw error;
+    }
   }
   await db.write("CALL db.awaitIndexes(60)");
 }

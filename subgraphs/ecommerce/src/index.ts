@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { identifierSchema, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { identifierSchema, ImportJobResolver, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { ecommerceImportRoutes } from "./import/routes.js";
 import { orderById } from "./order/order.loaders.js";
 import { orderSchema } from "./order/order.repository.js";
 import { OrderResolver } from "./order/order.resolver.js";
@@ -14,7 +15,7 @@ import { SeizureShipmentsResolver, ShipmentResolver } from "./shipment/shipment.
 /** The e-commerce subgraph: orders, payments and shipments from platforms, payment providers, posts and carriers. */
 export const ecommerceSubgraph: SubgraphDefinition = {
   name: "ecommerce",
-  resolvers: [OrderResolver, PaymentResolver, ShipmentResolver, SeizureShipmentsResolver, PartyCommerceResolver],
+  resolvers: [OrderResolver, PaymentResolver, ShipmentResolver, SeizureShipmentsResolver, PartyCommerceResolver, ImportJobResolver],
   referenceResolvers: {
     Order: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => orderById(ctx).load(ref.id) },
     Payment: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => paymentById(ctx).load(ref.id) },
@@ -25,4 +26,8 @@ export const ecommerceSubgraph: SubgraphDefinition = {
   },
   // Declared phones, e-mails, addresses and payment accounts are written to the shared identifier nodes.
   neo4jSchema: [...orderSchema, ...paymentSchema, ...shipmentSchema, ...identifierSchema],
+  httpRoutes: [ecommerceImportRoutes],
 };
+
+/** The record kinds this subgraph imports (for the import CLI and the CEN-scale loader). */
+export { ecommerceImportKinds } from "./import/routes.js";

@@ -1,5 +1,9 @@
 import "reflect-metadata";
-import { identifierSchema, IDENTIFIER_KINDS, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { identifierSchema, IDENTIFIER_KINDS, ImportJobResolver, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { entitiesImportRoutes } from "./import/routes.js";
+import { AnalysisResolver } from "./analysis/analysis.resolver.js";
+import { MatchResolver } from "./analysis/match/match.resolver.js";
+import { NetworkNodeResolver } from "./analysis/record.resolver.js";
 import { CompanyResolver } from "./company/company.resolver.js";
 import { companySchema } from "./company/company.repository.js";
 import { IdentifierLinkResolver } from "./identifier/identifier-link.resolver.js";
@@ -18,7 +22,7 @@ import { CompanyRelationshipResolver, PersonRelationshipResolver } from "./relat
 
 type Ref = { id: string };
 
-/** The entities subgraph: persons, companies, the identifiers that link them, and their relationships (nominal data); joint operations. */
+/** The entities subgraph: persons, companies, the identifiers that link them, and their relationships (nominal data); joint operations; link analysis. */
 export const entitiesSubgraph: SubgraphDefinition = {
   name: "entities",
   resolvers: [
@@ -30,6 +34,10 @@ export const entitiesSubgraph: SubgraphDefinition = {
     IdentifierLinkResolver,
     ...identifierResolvers,
     OperationResolver,
+    ImportJobResolver,
+    AnalysisResolver,
+    NetworkNodeResolver,
+    MatchResolver,
   ],
   referenceResolvers: {
     // A `Party` reference (from an @interfaceObject in another subgraph) resolves to its concrete type via __typename.
@@ -43,4 +51,8 @@ export const entitiesSubgraph: SubgraphDefinition = {
   },
   neo4jSchema: [...partySchema, ...personSchema, ...companySchema, ...identifierSchema, ...operationSchema],
   jobs: [purgeOperationDataJob],
+  httpRoutes: [entitiesImportRoutes],
 };
+
+/** The record kinds this subgraph imports (for the import CLI and the CEN-scale loader). */
+export { entitiesImportKinds } from "./import/routes.js";

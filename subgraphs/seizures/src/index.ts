@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import type { RequestContext, SubgraphDefinition } from "@cix/core";
+import { ImportJobResolver, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { seizuresImportRoutes } from "./import/routes.js";
 import { partyRefById } from "./party/party.loaders.js";
 import { PartySeizuresResolver } from "./party/party.resolver.js";
 import { photoSchema } from "./photos/photo.repository.js";
@@ -12,10 +13,14 @@ import { RouteLegResolver, SeizureResolver } from "./seizure/seizure.resolver.js
 /** The seizures subgraph: CEN cases, their goods, routes, concealment and photos (non-nominal facts), and offender links. */
 export const seizuresSubgraph: SubgraphDefinition = {
   name: "seizures",
-  resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver],
+  resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver, ImportJobResolver],
   referenceResolvers: {
     Seizure: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => seizureById(ctx).load(ref.id) },
     Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyRefById(ctx).load(ref.id) },
   },
   neo4jSchema: [...seizureSchema, ...photoSchema],
+  httpRoutes: [seizuresImportRoutes],
 };
+
+/** The record kinds this subgraph imports (for the import CLI and the CEN-scale loader). */
+export { seizuresImportKinds } from "./import/routes.js";

@@ -36,7 +36,7 @@ export async function* readCsv(file: string, limits: ReaderLimits): AsyncGenerat
     }),
   );
   const skipped: Array<{ row: number; message: string }> = [];
-  parser.on("skip", (error: CsvError) => skipped.push({ row: (error.records ?? 0) + 1, message: error.message }));
+  parser.on("skip", (error: CsvError) => skipped.push({ row: Number(error.records ?? 0) + 1, message: error.message }));
   let header: string[] | null = null;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
@@ -59,7 +59,7 @@ export async function* readCsv(file: string, limits: ReaderLimits): AsyncGenerat
     }
   } catch (error) {
     const e = error as CsvError;
-    throw new FileRejectedError((e.records ?? 0) + 1, `The CSV cannot be read on from record ${(e.records ?? 0) + 1}: ${e.message}`);
+    throw new FileRejectedError(Number(e.records ?? 0) + 1, `The CSV cannot be read on from record ${Number(e.records ?? 0) + 1}: ${e.message}`);
   }
   for (const s of skipped) yield { row: s.row, value: {}, textual: true, error: { field: "", code: "MALFORMED_ROW", message: s.message } };
 }

@@ -97,5 +97,6 @@ export async function* readJsonArray(file: string, limits: ReaderLimits): AsyncG
       }
     }
   }
-  if (state !== "end") throw new FileRejectedError(element + 1, "The JSON array is not closed: the file ends inside it (truncated?).");
+  // (TypeScript loses track of the assignments inside the loop's branches, hence the widening.)
+  if ((state as string) !== "end") throw new FileRejectedError(element + 1, "The JSON array is not closed: the file ends inside it (truncated?).");
 }

@@ -1,4 +1,4 @@
-import { ownedRecordProperties, type Database, type MarkingsInput } from "@cix/core";
+import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
 import { afterCursor, type Keyset } from "../common/paging.js";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
@@ -30,46 +30,18 @@ export class OrderRepository {
    * one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
   upsert(w: OrderRecordWrite): Promise<string> {
-    const { order } = w;
+    return this.db.transaction((tx) => writeOrder(tx, w));
+  }
+
+  /** The batch variant for imports: the same checks and statements for each order, all in ONE transaction (stored whole or not at all). */
+  upsertMany(writes: readonly OrderRecordWrite[]): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      await assertExist(
-        tx,
-        LABEL.Party,
-        [
-          { path: "input.buyerPartyId", id: order.buyerPartyId },
-          { path: "input.sellerPartyId", id: order.sellerPartyId },
-        ],
-        "the id of an existing Person or Company",
-      );
-      const rows = await tx.run<{ id: string }>(
-        `MERGE (o:Order { ownerAgency: $ownerAgency, platform: $platform, orderNumber: $orderNumber })
-         ON CREATE SET o.id = randomUUID(), o.createdAt = datetime()
-         SET o += $props, o.orderDate = datetime($orderDate), o.updatedAt = datetime()
-         WITH o
-         CALL (o) { MATCH (o)-[:HAS_ITEM]->(old:OrderItem) DETACH DELETE old }
-         CALL (o) {
-           UNWIND range(0, size($items) - 1) AS seq
-           CREATE (o)-[:HAS_ITEM]->(i:OrderItem)
-           SET i = $items[seq], i.seq = seq
-         }
-         RETURN o.id AS id`,
-        {
-          ownerAgency: w.ownerAgency,
-          platform: order.platform,
-          orderNumber: order.orderNumber,
-          orderDate: order.orderDate,
-          props: { ...order.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
-          items: order.items,
-        },
-      );
-      const id = rows[0]!.id;
-      const record = { label: LABEL.Order, id };
-      await replaceLink(tx, { record, rel: "BUYER", other: { label: LABEL.Party, id: order.buyerPartyId }, direction: "outgoing" });
-      await replaceLink(tx, { record, rel: "SELLER", other: { label: LABEL.Party, id: order.sellerPartyId }, direction: "outgoing" });
-      await replaceDeclaredIdentifiers(tx, record, order.declared, { ownerAgency: w.ownerAgency, source: w.source });
-      return id;
+      const ids: string[] = [];
+      for (const w of writes) ids.push(await writeOrder(tx, w));
+      return ids;
     });
   }
+
 
   async findByIds(ids: readonly string[]): Promise<Order[]> {
     const rows = await this.db.read<{ order: OrderRow }>(`UNWIND $ids AS id MATCH (o:Order { id: id }) RETURN ${ORDER_PROJECTION} AS order`, { ids });
@@ -114,4 +86,45 @@ export class OrderRepository {
     );
     return rows.map((r) => ({ partyId: r.partyId, order: orderFromRow(r.order) }));
   }
+}
+
+/** Writes one order inside the caller's transaction (references checked first); returns its id. */
+async function writeOrder(tx: Tx, w: OrderRecordWrite): Promise<string> {
+  const { order } = w;
+  await assertExist(
+    tx,
+    LABEL.Party,
+    [
+      { path: "input.buyerPartyId", id: order.buyerPartyId },
+      { path: "input.sellerPartyId", id: order.sellerPartyId },
+    ],
+    "the id of an existing Person or Company",
+  );
+  const rows = await tx.run<{ id: string }>(
+    `MERGE (o:Order { ownerAgency: $ownerAgency, platform: $platform, orderNumber: $orderNumber })
+     ON CREATE SET o.id = randomUUID(), o.createdAt = datetime()
+     SET o += $props, o.orderDate = datetime($orderDate), o.updatedAt = datetime()
+     WITH o
+     CALL (o) { MATCH (o)-[:HAS_ITEM]->(old:OrderItem) DETACH DELETE old }
+     CALL (o) {
+       UNWIND range(0, size($items) - 1) AS seq
+       CREATE (o)-[:HAS_ITEM]->(i:OrderItem)
+       SET i = $items[seq], i.seq = seq
+     }
+     RETURN o.id AS id`,
+    {
+      ownerAgency: w.ownerAgency,
+      platform: order.platform,
+      orderNumber: order.orderNumber,
+      orderDate: order.orderDate,
+      props: { ...order.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
+      items: order.items,
+    },
+  );
+  const id = rows[0]!.id;
+  const record = { label: LABEL.Order, id };
+  await replaceLink(tx, { record, rel: "BUYER", other: { label: LABEL.Party, id: order.buyerPartyId }, direction: "outgoing" });
+  await replaceLink(tx, { record, rel: "SELLER", other: { label: LABEL.Party, id: order.sellerPartyId }, direction: "outgoing" });
+  await replaceDeclaredIdentifiers(tx, record, order.declared, { ownerAgency: w.ownerAgency, source: w.source });
+  return id;
 }

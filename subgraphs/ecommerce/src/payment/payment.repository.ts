@@ -5,6 +5,7 @@ import {
   type Database,
   type IdentifierLink,
   type MarkingsInput,
+  type Tx,
 } from "@cix/core";
 import { afterCursor, type Keyset } from "../common/paging.js";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
@@ -35,34 +36,18 @@ export class PaymentRepository {
    * BankAccount nodes of IBAN accounts, in one transaction; returns its id.
    */
   upsert(w: PaymentRecordWrite): Promise<string> {
-    const { payment: p } = w;
+    return this.db.transaction((tx) => writePayment(tx, w));
+  }
+
+  /** The batch variant for imports: the same checks and statements for each payment, all in ONE transaction (stored whole or not at all). */
+  upsertMany(writes: readonly PaymentRecordWrite[]): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: p.orderId }], "the id of an existing Order");
-      const rows = await tx.run<{ id: string }>(
-        `MERGE (pay:Payment { ownerAgency: $ownerAgency, provider: $provider, transactionId: $transactionId })
-         ON CREATE SET pay.id = randomUUID(), pay.createdAt = datetime()
-         SET pay += $props, pay.paidAt = datetime($paidAt), pay.updatedAt = datetime()
-         RETURN pay.id AS id`,
-        {
-          ownerAgency: w.ownerAgency,
-          provider: p.provider,
-          transactionId: p.transactionId,
-          paidAt: p.paidAt,
-          props: { ...p.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
-        },
-      );
-      const id = rows[0]!.id;
-      const record = { label: LABEL.Payment, id };
-      await replaceLink(tx, { record, rel: "PAID_BY", other: { label: LABEL.Order, id: p.orderId }, direction: "incoming" });
-      const links: IdentifierLink[] = [];
-      for (const { rel, identifier } of p.accounts) {
-        await retainIdentifiers(tx, record, { rel, kind: "BankAccount" }, identifier ? [identifier.key] : []);
-        if (identifier) links.push({ rel, identifier, edgeProps: { ownerAgency: w.ownerAgency, source: w.source } });
-      }
-      if (links.length > 0) await linkIdentifiers(tx, record, links);
-      return id;
+      const ids: string[] = [];
+      for (const w of writes) ids.push(await writePayment(tx, w));
+      return ids;
     });
   }
+
 
   async findByIds(ids: readonly string[]): Promise<Payment[]> {
     const rows = await this.db.read<{ payment: PaymentRow }>(
@@ -126,4 +111,33 @@ export class PaymentRepository {
     );
     return rows.map((r) => ({ orderId: r.orderId, payment: paymentFromRow(r.payment) }));
   }
+}
+
+/** Writes one payment inside the caller's transaction (references checked first); returns its id. */
+async function writePayment(tx: Tx, w: PaymentRecordWrite): Promise<string> {
+  const { payment: p } = w;
+  await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: p.orderId }], "the id of an existing Order");
+  const rows = await tx.run<{ id: string }>(
+    `MERGE (pay:Payment { ownerAgency: $ownerAgency, provider: $provider, transactionId: $transactionId })
+     ON CREATE SET pay.id = randomUUID(), pay.createdAt = datetime()
+     SET pay += $props, pay.paidAt = datetime($paidAt), pay.updatedAt = datetime()
+     RETURN pay.id AS id`,
+    {
+      ownerAgency: w.ownerAgency,
+      provider: p.provider,
+      transactionId: p.transactionId,
+      paidAt: p.paidAt,
+      props: { ...p.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
+    },
+  );
+  const id = rows[0]!.id;
+  const record = { label: LABEL.Payment, id };
+  await replaceLink(tx, { record, rel: "PAID_BY", other: { label: LABEL.Order, id: p.orderId }, direction: "incoming" });
+  const links: IdentifierLink[] = [];
+  for (const { rel, identifier } of p.accounts) {
+    await retainIdentifiers(tx, record, { rel, kind: "BankAccount" }, identifier ? [identifier.key] : []);
+    if (identifier) links.push({ rel, identifier, edgeProps: { ownerAgency: w.ownerAgency, source: w.source } });
+  }
+  if (links.length > 0) await linkIdentifiers(tx, record, links);
+  return id;
 }

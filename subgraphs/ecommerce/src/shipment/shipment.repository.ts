@@ -1,4 +1,4 @@
-import { ownedRecordProperties, type Database, type MarkingsInput } from "@cix/core";
+import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
 import { afterCursor, type Keyset } from "../common/paging.js";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
@@ -30,54 +30,18 @@ export class ShipmentRepository {
    * identifiers in one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
   upsert(w: ShipmentRecordWrite): Promise<string> {
-    const { shipment: s } = w;
+    return this.db.transaction((tx) => writeShipment(tx, w));
+  }
+
+  /** The batch variant for imports: the same checks and statements for each shipment, all in ONE transaction (stored whole or not at all). */
+  upsertMany(writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      await assertExist(
-        tx,
-        LABEL.Party,
-        [
-          { path: "input.consignorPartyId", id: s.consignorPartyId },
-          { path: "input.consigneePartyId", id: s.consigneePartyId },
-        ],
-        "the id of an existing Person or Company",
-      );
-      await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: s.orderId }], "the id of an existing Order");
-      await assertExist(tx, LABEL.Seizure, [{ path: "input.seizureId", id: s.seizureId }], "the id of an existing Seizure");
-      const rows = await tx.run<{ id: string }>(
-        `MERGE (ship:Shipment { ownerAgency: $ownerAgency, carrier: $carrier, trackingNumber: $trackingNumber })
-         ON CREATE SET ship.id = randomUUID(), ship.createdAt = datetime()
-         SET ship += $props,
-             ship.shippedAt = datetime($shippedAt),
-             ship.sortAt = coalesce(datetime($shippedAt), datetime($events[0].time), ship.createdAt),
-             ship.updatedAt = datetime()
-         WITH ship
-         CALL (ship) { MATCH (ship)-[:HAS_EVENT]->(old:ShipmentEvent) DETACH DELETE old }
-         CALL (ship) {
-           UNWIND range(0, size($events) - 1) AS seq
-           WITH seq, $events[seq] AS event
-           CREATE (ship)-[:HAS_EVENT]->(e:ShipmentEvent)
-           SET e.time = datetime(event.time), e.type = event.type, e.place = event.place, e.note = event.note, e.seq = seq
-         }
-         RETURN ship.id AS id`,
-        {
-          ownerAgency: w.ownerAgency,
-          carrier: s.carrier,
-          trackingNumber: s.trackingNumber,
-          shippedAt: s.shippedAt,
-          props: { ...s.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
-          events: s.events,
-        },
-      );
-      const id = rows[0]!.id;
-      const record = { label: LABEL.Shipment, id };
-      await replaceLink(tx, { record, rel: "CONSIGNOR", other: { label: LABEL.Party, id: s.consignorPartyId }, direction: "outgoing" });
-      await replaceLink(tx, { record, rel: "CONSIGNEE", other: { label: LABEL.Party, id: s.consigneePartyId }, direction: "outgoing" });
-      await replaceLink(tx, { record, rel: "FULFILLED_BY", other: { label: LABEL.Order, id: s.orderId }, direction: "incoming" });
-      await replaceLink(tx, { record, rel: "SEIZED_IN", other: { label: LABEL.Seizure, id: s.seizureId }, direction: "outgoing" });
-      await replaceDeclaredIdentifiers(tx, record, s.declared, { ownerAgency: w.ownerAgency, source: w.source });
-      return id;
+      const ids: string[] = [];
+      for (const w of writes) ids.push(await writeShipment(tx, w));
+      return ids;
     });
   }
+
 
   async findByIds(ids: readonly string[]): Promise<Shipment[]> {
     const rows = await this.db.read<{ shipment: ShipmentRow }>(
@@ -147,4 +111,53 @@ export class ShipmentRepository {
     );
     return rows.map((r) => ({ seizureId: r.seizureId, shipment: shipmentFromRow(r.shipment) }));
   }
+}
+
+/** Writes one shipment inside the caller's transaction (references checked first); returns its id. */
+async function writeShipment(tx: Tx, w: ShipmentRecordWrite): Promise<string> {
+  const { shipment: s } = w;
+  await assertExist(
+    tx,
+    LABEL.Party,
+    [
+      { path: "input.consignorPartyId", id: s.consignorPartyId },
+      { path: "input.consigneePartyId", id: s.consigneePartyId },
+    ],
+    "the id of an existing Person or Company",
+  );
+  await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: s.orderId }], "the id of an existing Order");
+  await assertExist(tx, LABEL.Seizure, [{ path: "input.seizureId", id: s.seizureId }], "the id of an existing Seizure");
+  const rows = await tx.run<{ id: string }>(
+    `MERGE (ship:Shipment { ownerAgency: $ownerAgency, carrier: $carrier, trackingNumber: $trackingNumber })
+     ON CREATE SET ship.id = randomUUID(), ship.createdAt = datetime()
+     SET ship += $props,
+         ship.shippedAt = datetime($shippedAt),
+         ship.sortAt = coalesce(datetime($shippedAt), datetime($events[0].time), ship.createdAt),
+         ship.updatedAt = datetime()
+     WITH ship
+     CALL (ship) { MATCH (ship)-[:HAS_EVENT]->(old:ShipmentEvent) DETACH DELETE old }
+     CALL (ship) {
+       UNWIND range(0, size($events) - 1) AS seq
+       WITH seq, $events[seq] AS event
+       CREATE (ship)-[:HAS_EVENT]->(e:ShipmentEvent)
+       SET e.time = datetime(event.time), e.type = event.type, e.place = event.place, e.note = event.note, e.seq = seq
+     }
+     RETURN ship.id AS id`,
+    {
+      ownerAgency: w.ownerAgency,
+      carrier: s.carrier,
+      trackingNumber: s.trackingNumber,
+      shippedAt: s.shippedAt,
+      props: { ...s.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
+      events: s.events,
+    },
+  );
+  const id = rows[0]!.id;
+  const record = { label: LABEL.Shipment, id };
+  await replaceLink(tx, { record, rel: "CONSIGNOR", other: { label: LABEL.Party, id: s.consignorPartyId }, direction: "outgoing" });
+  await replaceLink(tx, { record, rel: "CONSIGNEE", other: { label: LABEL.Party, id: s.consigneePartyId }, direction: "outgoing" });
+  await replaceLink(tx, { record, rel: "FULFILLED_BY", other: { label: LABEL.Order, id: s.orderId }, direction: "incoming" });
+  await replaceLink(tx, { record, rel: "SEIZED_IN", other: { label: LABEL.Seizure, id: s.seizureId }, direction: "outgoing" });
+  await replaceDeclaredIdentifiers(tx, record, s.declared, { ownerAgency: w.ownerAgency, source: w.source });
+  return id;
 }

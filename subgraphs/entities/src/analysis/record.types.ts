@@ -44,5 +44,5 @@ export const NetworkRecord = createUnionType({
     "The record or identifier a network node stands for, resolved by the subgraph that owns its type and guarded by that " +
     "type's permission rules (nominal fields need a role, a purpose and access to the record).",
   types: () => [SeizureStub, Person, Company, Phone, Email, Address, BankAccount, IdentityDocument, OrderStub, PaymentStub, ShipmentStub] as const,
-  resolveType: (value: { __typename?: string }) => value.__typename,
+  resolveType: (value) => (value as { __typename?: string }).__typename,
 });

@@ -22,7 +22,7 @@ export interface GraphNode {
 }
 
 /** A relationship found by a traversal, as stored: from its start node to its end node (element ids). */
-export interface GraphEdge {
+export type GraphEdge = {
   rid: string;
   type: RelationshipType;
   start: string;
@@ -35,7 +35,7 @@ export interface GraphEdge {
   ownerAgency: string | null;
   source: string | null;
   createdAt: string | null;
-}
+};
 
 /** The nodes and relationships a traversal collected, with what it left out. */
 export class Subgraph {

@@ -73,7 +73,7 @@ const SEIZURE_PROFILES = `UNWIND $ids AS id
   RETURN s.id AS id, s.commodity AS commodity,
     [x IN [s.placeLocode] + [(s)-[:LEG]->(p:Place) WHERE p.locode IS NOT NULL | p.locode] WHERE x IS NOT NULL] AS locodes`;
 
-export interface NodeDetails {
+export type NodeDetails = {
   eid: string;
   id: string;
   label: NodeLabel;
@@ -82,7 +82,7 @@ export interface NodeDetails {
   commodity: string | null;
   placeLocode: string | null;
   trackingNumber: string | null;
-}
+};
 
 export interface Reader {
   agency: string;

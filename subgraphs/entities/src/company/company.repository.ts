@@ -1,4 +1,4 @@
-import type { Database } from "@cix/core";
+import type { Database, Tx } from "@cix/core";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { CompanyWrite } from "./company.input.js";
@@ -27,16 +27,28 @@ export class CompanyRepository {
 
   /** Stores the company and its identifier links in one transaction; returns its id. */
   upsert(write: CompanyWrite, record: RecordProps): Promise<string> {
+    return this.db.transaction((tx) => writeCompany(tx, write, record));
+  }
+
+  /** The batch variant for imports: the same statements for each company, all in ONE transaction (stored whole or not at all). */
+  upsertMany(items: ReadonlyArray<{ write: CompanyWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.run<{ id: string }>(write.registration ? UPSERT_BY_REGISTRATION : CREATE, {
-        record,
-        props: write.props,
-        number: write.registration?.number ?? null,
-        country: write.registration?.country ?? null,
-      });
-      const id = rows[0]!.id;
-      await replacePartyIdentifiers(tx, { label: "Company", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
-      return id;
+      const ids: string[] = [];
+      for (const item of items) ids.push(await writeCompany(tx, item.write, item.record));
+      return ids;
     });
   }
+}
+
+/** Stores the company and its identifier links inside the caller's transaction; returns its id. */
+async function writeCompany(tx: Tx, write: CompanyWrite, record: RecordProps): Promise<string> {
+  const rows = await tx.run<{ id: string }>(write.registration ? UPSERT_BY_REGISTRATION : CREATE, {
+    record,
+    props: write.props,
+    number: write.registration?.number ?? null,
+    country: write.registration?.country ?? null,
+  });
+  const id = rows[0]!.id;
+  await replacePartyIdentifiers(tx, { label: "Company", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
+  return id;
 }

@@ -1,4 +1,4 @@
-import type { Database } from "@cix/core";
+import type { Database, Tx } from "@cix/core";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { PersonWrite } from "./person.input.js";
@@ -27,16 +27,28 @@ export class PersonRepository {
 
   /** Stores the person and its identifier links in one transaction; returns its id. */
   upsert(write: PersonWrite, record: RecordProps): Promise<string> {
+    return this.db.transaction((tx) => writePerson(tx, write, record));
+  }
+
+  /** The batch variant for imports: the same statements for each person, all in ONE transaction (stored whole or not at all). */
+  upsertMany(items: ReadonlyArray<{ write: PersonWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.run<{ id: string }>(write.reference ? UPSERT_BY_REFERENCE : CREATE, {
-        record,
-        reference: write.reference,
-        props: write.props,
-        dateOfBirth: write.dateOfBirth,
-      });
-      const id = rows[0]!.id;
-      await replacePartyIdentifiers(tx, { label: "Person", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
-      return id;
+      const ids: string[] = [];
+      for (const item of items) ids.push(await writePerson(tx, item.write, item.record));
+      return ids;
     });
   }
+}
+
+/** Stores the person and its identifier links inside the caller's transaction; returns its id. */
+async function writePerson(tx: Tx, write: PersonWrite, record: RecordProps): Promise<string> {
+  const rows = await tx.run<{ id: string }>(write.reference ? UPSERT_BY_REFERENCE : CREATE, {
+    record,
+    reference: write.reference,
+    props: write.props,
+    dateOfBirth: write.dateOfBirth,
+  });
+  const id = rows[0]!.id;
+  await replacePartyIdentifiers(tx, { label: "Person", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
+  return id;
 }

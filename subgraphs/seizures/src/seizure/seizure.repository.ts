@@ -94,26 +94,21 @@ export class SeizureRepository {
    */
   upsert(input: ValidSeizure, writer: Writer): Promise<Seizure> {
     return this.db.transaction(async (tx) => {
-      if (input.offenderIds) await assertOffendersExist(tx, input.offenderIds);
-      // MERGE and SET lock the node, so the status read below cannot race a review mutation.
-      const [head] = await tx.run<{ id: string; status: ReviewStatus | null }>(
-        `MERGE (s:Seizure { reportingAgency: $agency, caseNumber: $caseNumber })
-         ON CREATE SET s.id = randomUUID(), s.createdAt = datetime()
-         SET s.updatedAt = datetime()
-         RETURN s.id AS id, s.reviewStatus AS status`,
-        { agency: writer.agency, caseNumber: input.caseNumber },
-      );
-      const { id, status } = head!;
-      const nextStatus = statusAfterUpsert(status, input.reviewStatus);
-      await tx.run(
-        `MATCH (s:Seizure { id: $id }) SET s += $props, s.seizedAt = datetime($seizedAt)`,
-        { id, seizedAt: input.seizedAt, props: nodeProperties(input, writer, nextStatus, status) },
-      );
-      await replacePlaces(tx, id, input.placeLocode, input.route);
-      await replaceGoods(tx, id, input);
-      if (input.offenderIds) await replaceOffenders(tx, id, input.offenderIds);
+      const { id } = await writeSeizure(tx, input, writer);
       const [row] = await tx.run<{ seizure: Seizure }>(`MATCH (s:Seizure { id: $id }) RETURN ${SEIZURE_PROJECTION} AS seizure`, { id });
       return row!.seizure;
+    });
+  }
+
+  /**
+   * The batch variant for imports: the same checks and statements as `upsert` for each case, all in ONE
+   * transaction, so the batch is stored whole or not at all (the import then retries its cases one by one).
+   */
+  upsertMany(inputs: readonly ValidSeizure[], writer: Writer): Promise<Array<{ id: string }>> {
+    return this.db.transaction(async (tx) => {
+      const written: Array<{ id: string }> = [];
+      for (const input of inputs) written.push(await writeSeizure(tx, input, writer));
+      return written;
     });
   }
 
@@ -190,6 +185,33 @@ export class SeizureRepository {
       { seizureIds },
     );
   }
+}
+
+/**
+ * Creates or replaces the case (reportingAgency, caseNumber) inside the caller's transaction: offender ids are
+ * checked and the status move is checked before anything is written; a failure rolls everything back.
+ */
+async function writeSeizure(tx: Tx, input: ValidSeizure, writer: Writer): Promise<{ id: string }> {
+  if (input.offenderIds) await assertOffendersExist(tx, input.offenderIds);
+  // MERGE and SET lock the node, so the status read below cannot race a review mutation.
+  const [head] = await tx.run<{ id: string; status: ReviewStatus | null }>(
+    `MERGE (s:Seizure { reportingAgency: $agency, caseNumber: $caseNumber })
+     ON CREATE SET s.id = randomUUID(), s.createdAt = datetime()
+     SET s.updatedAt = datetime()
+     RETURN s.id AS id, s.reviewStatus AS status`,
+    { agency: writer.agency, caseNumber: input.caseNumber },
+  );
+  const { id, status } = head!;
+  const nextStatus = statusAfterUpsert(status, input.reviewStatus);
+  await tx.run(`MATCH (s:Seizure { id: $id }) SET s += $props, s.seizedAt = datetime($seizedAt)`, {
+    id,
+    seizedAt: input.seizedAt,
+    props: nodeProperties(input, writer, nextStatus, status),
+  });
+  await replacePlaces(tx, id, input.placeLocode, input.route);
+  await replaceGoods(tx, id, input);
+  if (input.offenderIds) await replaceOffenders(tx, id, input.offenderIds);
+  return { id };
 }
 
 /** BAD_USER_INPUT naming `input.offenderIds[i]` for the first id that is no Person or Company (one query). */

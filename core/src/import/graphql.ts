@@ -1,0 +1,191 @@
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType } from "type-graphql";
+import { requireRole } from "../auth/viewer.js";
+import { badUserInput } from "../errors.js";
+import type { RequestContext } from "../graphql/context.js";
+import { decodeCursor, encodeCursor } from "../graphql/pagination.js";
+import { DateTimeScalar } from "../scalars/index.js";
+import { reportUrls } from "./http.js";
+import { ImportJobStore, type ImportJobRecord, type ImportJobStatus as Status } from "./job-store.js";
+import { jobSummary } from "./report.js";
+import type { ImportFormat as Format, RowErrorCode } from "./types.js";
+
+export enum ImportJobStatus {
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  FAILED = "FAILED",
+  INTERRUPTED = "INTERRUPTED",
+}
+// Compile-time check that the GraphQL enum and the store's statuses are the same list.
+const _sameStatuses: Record<Status, ImportJobStatus> = ImportJobStatus;
+registerEnumType(ImportJobStatus, {
+  name: "ImportJobStatus",
+  description: "Where an import job stands.",
+  valuesConfig: {
+    RUNNING: { description: "Reading and storing rows (or its process stopped before it could say otherwise: resume it)." },
+    COMPLETED: { description: "Every row was read: stored, or rejected with its errors in the report." },
+    FAILED: { description: "The file was refused from some point on (see message and the FILE_REJECTED error); rows before it were processed." },
+    INTERRUPTED: { description: "Stopped after a committed batch (by request or a database outage); resume it with the same file to continue." },
+  },
+});
+
+export enum ImportFileFormat {
+  csv = "csv",
+  xlsx = "xlsx",
+  xml = "xml",
+  json = "json",
+  ndjson = "ndjson",
+}
+const _sameFormats: Record<Format, ImportFileFormat> = ImportFileFormat;
+registerEnumType(ImportFileFormat, {
+  name: "ImportFileFormat",
+  description: "Format of an import file.",
+  valuesConfig: {
+    csv: { description: "CSV, UTF-8, header row of field paths; `,`, `;` or tab separated." },
+    xlsx: { description: "Excel workbook: the first worksheet, header row of field paths." },
+    xml: { description: "XML: a document element holding one element per record; no DOCTYPE." },
+    json: { description: "JSON: an array of record objects." },
+    ndjson: { description: "NDJSON: one JSON record object per line." },
+  },
+});
+
+export enum ImportErrorCode {
+  REQUIRED = "REQUIRED",
+  UNKNOWN_FIELD = "UNKNOWN_FIELD",
+  INVALID_NUMBER = "INVALID_NUMBER",
+  INVALID_BOOLEAN = "INVALID_BOOLEAN",
+  INVALID_DATE = "INVALID_DATE",
+  INVALID_ENUM = "INVALID_ENUM",
+  INVALID_CODE = "INVALID_CODE",
+  INVALID_FORMAT = "INVALID_FORMAT",
+  INVALID_VALUE = "INVALID_VALUE",
+  REFERENCE_NOT_FOUND = "REFERENCE_NOT_FOUND",
+  MALFORMED_ROW = "MALFORMED_ROW",
+  WRITE_FAILED = "WRITE_FAILED",
+  FILE_REJECTED = "FILE_REJECTED",
+}
+const _sameCodes: Record<RowErrorCode, ImportErrorCode> = ImportErrorCode;
+registerEnumType(ImportErrorCode, {
+  name: "ImportErrorCode",
+  description: "Why an import row was rejected.",
+  valuesConfig: {
+    REQUIRED: { description: "A mandatory field is missing or empty." },
+    UNKNOWN_FIELD: { description: "A column or element that is not a field of the kind." },
+    INVALID_NUMBER: { description: "Not a number (decimal point, no thousands separators)." },
+    INVALID_BOOLEAN: { description: "Not true/false (yes/no, 1/0)." },
+    INVALID_DATE: { description: "Not a date (YYYY-MM-DD) or date-time with time zone." },
+    INVALID_ENUM: { description: "Not one of the field's allowed values." },
+    INVALID_CODE: { description: "Not in the field's code list (HS 2022, UN/LOCODE, ISO 3166, ISO 4217, IATA)." },
+    INVALID_FORMAT: { description: "Not of the field's form (IBAN, phone number, e-mail, …)." },
+    INVALID_VALUE: { description: "Refused by the record's validation: a range or a cross-field rule, as the mutation would." },
+    REFERENCE_NOT_FOUND: { description: "A natural-key reference names no stored record." },
+    MALFORMED_ROW: { description: "The row cannot be read (wrong number of cells, broken JSON line)." },
+    WRITE_FAILED: { description: "Valid, but could not be stored." },
+    FILE_REJECTED: { description: "The file was refused from this row on (DOCTYPE, broken XML, over a size limit, unknown columns)." },
+  },
+});
+
+@Directive("@shareable")
+@ObjectType({ description: "One problem with one row of an import file." })
+export class ImportRowError {
+  @Field(() => Int, { description: "CSV/XLSX: spreadsheet row (header = 1); NDJSON: line; JSON: array element (from 1); XML: record element (from 1); 0: the file." })
+  row: number;
+
+  @Field(() => String, { description: 'Field path, e.g. "goods[1].hsCode"; empty for the row as a whole.' })
+  field: string;
+
+  @Field(() => ImportErrorCode, { description: "Kind of problem." })
+  code: ImportErrorCode;
+
+  @Field(() => String, { description: "What is wrong and what was expected." })
+  message: string;
+
+  @Field(() => String, { description: "Cursor of this error: pass it as `after` for the errors that follow." })
+  cursor: string;
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "A bulk import job: a file of one kind of record, read row by row; valid rows stored, invalid ones reported." })
+export class ImportJob {
+  @Field(() => ID, { description: "The job id (also the `source` of every record it wrote: import:<id>)." })
+  id: string;
+
+  @Field(() => String, { description: "Kind of records: seizures, persons, companies, orders, payments or shipments." })
+  kind: string;
+
+  @Field(() => ImportFileFormat, { description: "Format of the file." })
+  format: ImportFileFormat;
+
+  @Field(() => ImportJobStatus, { description: "Where the job stands." })
+  status: ImportJobStatus;
+
+  @Field(() => Boolean, { description: "A dry run checks every row but stores nothing." })
+  dryRun: boolean;
+
+  @Field(() => String, { nullable: true, description: "Name of the file as sent, if given." })
+  fileName: string | null;
+
+  @Field(() => Int, { description: "Rows read so far (valid or not)." })
+  totalRows: number;
+
+  @Field(() => Int, { description: "Rows stored (in a dry run: that would be stored)." })
+  accepted: number;
+
+  @Field(() => Int, { description: "Rows rejected, each with at least one error." })
+  rejected: number;
+
+  @Field(() => Int, { description: "Stored rows that got at least one quality flag (not rejected: to review)." })
+  flagged: number;
+
+  @Field(() => Int, { description: "Errors found (the report keeps the first CIX_IMPORT_MAX_ERRORS)." })
+  errorCount: number;
+
+  @Field(() => Int, { description: "Last row whose batch is committed: a resume continues after it." })
+  checkpointRow: number;
+
+  @Field(() => DateTimeScalar, { description: "When the job started." })
+  startedAt: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it last stopped (completed, failed or interrupted)." })
+  finishedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why it failed or was interrupted." })
+  message: string | null;
+
+  @Field(() => String, { description: "Path of the CSV report on the gateway (GET with your token): row,field,code,message." })
+  reportCsvUrl: string;
+
+  @Field(() => String, { description: "Path of the JSON report on the gateway (GET with your token): the summary and every error." })
+  reportJsonUrl: string;
+}
+
+function toGraphQL(job: ImportJobRecord): ImportJob {
+  const s = jobSummary(job);
+  return { ...s, format: s.format as ImportFileFormat, status: s.status as ImportJobStatus, ...reportUrls(job.id) };
+}
+
+/** `importJob(id)` and the errors of a job. Only investigators and supervisors of the job's agency see it. */
+@Resolver(() => ImportJob)
+export class ImportJobResolver {
+  @Directive("@shareable")
+  @Query(() => ImportJob, { nullable: true, description: "An import job of your agency by id; null if there is none (or it is another agency's)." })
+  async importJob(@Arg("id", () => ID, { description: "The job id returned by POST /import/<kind> or the CLI." }) id: string, @Ctx() ctx: RequestContext) {
+    const viewer = requireRole(ctx.viewer, "investigator", "supervisor");
+    const job = await new ImportJobStore(ctx.db, 0).get(id);
+    return job && job.ownerAgency === viewer.agency ? toGraphQL(job) : null;
+  }
+
+  @FieldResolver(() => [ImportRowError], { description: "The job's row errors in row order, a page at a time." })
+  async errors(
+    @Root() job: ImportJob,
+    @Arg("first", () => Int, { defaultValue: 100, description: "How many (1 to 1,000)." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last error of the previous page." }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportRowError[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput("first", "a whole number from 1 to 1,000");
+    const cursor = decodeCursor(after);
+    const afterSeq = cursor ? Number(cursor[0]) : 0;
+    if (!Number.isInteger(afterSeq) || afterSeq < 0) throw badUserInput("after", "a cursor of an earlier error");
+    const rows = await new ImportJobStore(ctx.db, 0).errors(job.id, first, afterSeq);
+    return rows.map((e) => ({ row: e.row, field: e.field, code: e.code as ImportErrorCode, message: e.message, cursor: encodeCursor([e.seq]) }));
+  }
+}
