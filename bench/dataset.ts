@@ -75,14 +75,16 @@ async function loadSmokeSubset(ctx: LoadContext): Promise<DataSet> {
   }
 }
 
-/**
- * The 600,000-case data set is loaded by the bulk import (`npm run seed -- --scale cen`), not by the bench.
- * Until the seed package has that scale, there is nothing to measure.
- */
-async function ensureCen(): Promise<DataSet> {
-  if (!("cen" in SCALES)) {
+/** Throws ScaleNotAvailable before anything starts when the checkout cannot run `scale`. */
+export function assertScaleAvailable(scale: Scale): void {
+  if (scale === "cen" && !("cen" in SCALES)) {
     throw new ScaleNotAvailable("--scale cen is not available yet: the seed package has no `cen` scale (the bulk import is being built)");
   }
+}
+
+/** The 600,000-case data set is loaded by the bulk import (`npm run seed -- --scale cen`), not by the bench. */
+async function ensureCen(): Promise<DataSet> {
+  assertScaleAvailable("cen");
   const file = manifestFile("cen");
   if (!existsSync(file)) {
     throw new ScaleNotAvailable(`--scale cen: load the data set first into the bench's Neo4j (npm run seed -- --scale cen), then copy its manifest to ${file}`);

@@ -70,7 +70,7 @@ export async function measureIngest(options: IngestOptions, bulkImport: (kind: R
       results.push({ kind, graphql, bulkImport: await bulkImport(kind), baseline });
     } finally {
       await deleteAgencyRecords(options.db, agency);
-      await options.db.write("MATCH (n:BenchIngest) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+      await options.floor.driver.executeQuery("MATCH (n:BenchIngest) DETACH DELETE n");
     }
   }
   return results;
@@ -112,14 +112,16 @@ function unique(kind: RecordKind, input: Record<string, unknown>, i: number): Re
   return kind === "persons" ? { ...input, reference: `BENCH-${i}` } : { ...input, caseNumber: `BENCH-${i}` };
 }
 
-/** Scalar and scalar-list fields become properties; nested lists become child nodes (their first string field). */
+const NESTED: Record<RecordKind, string[]> = { persons: ["phones", "emails", "addresses", "bankAccounts", "identityDocuments"], seizures: ["goods"] };
+
+/** Nested lists become child nodes (one value each); other scalar and scalar-list fields become properties. */
 function flatten(kind: RecordKind, input: Record<string, unknown>): { props: Record<string, unknown>; children: string[] } {
+  const nested = NESTED[kind];
   const props: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const scalarList = Array.isArray(value) && value.every((v) => typeof v !== "object");
-    if (typeof value !== "object" || value === null || scalarList) props[key] = value;
+    if (!nested.includes(key) && (typeof value !== "object" || value === null || scalarList)) props[key] = value;
   }
-  const nested = kind === "persons" ? ["phones", "emails", "addresses", "bankAccounts", "identityDocuments"] : ["goods"];
   const children = nested.flatMap((key) => ((input[key] as unknown[] | undefined) ?? []).map((v) => (typeof v === "string" ? v : JSON.stringify(v))));
   return { props, children };
 }

@@ -8,7 +8,8 @@ export interface ProcessUsage {
   cpuPercent: number;
   /** Highest resident set size seen during the phase (sampled every 200 ms), MiB. */
   peakRssMiB: number;
-  /** Resident set size at the end of the phase, MiB (compare phases to see growth). */
+  /** Resident set size at the start and the end of the phase, MiB (growth shows here). */
+  startRssMiB: number;
   endRssMiB: number;
 }
 
@@ -54,13 +55,15 @@ export class UsageMeter {
         cpuMs,
         cpuPercent: round((100 * cpuMs) / wallMs),
         peakRssMiB: round(Math.max(this.peak.get(name) ?? 0, s.memory) / MiB),
+        startRssMiB: round((this.start.get(name)?.memory ?? s.memory) / MiB),
         endRssMiB: round(s.memory / MiB),
       };
     }
     // The load generator shares the machine's cores with the hub: its CPU is reported too.
     const self = process.cpuUsage(this.selfStart);
     const selfMs = (self.user + self.system) / 1000;
-    usage.bench = { cpuMs: Math.round(selfMs), cpuPercent: round((100 * selfMs) / wallMs), peakRssMiB: round(process.memoryUsage().rss / MiB), endRssMiB: round(process.memoryUsage().rss / MiB) };
+    const rss = round(process.memoryUsage().rss / MiB);
+    usage.bench = { cpuMs: Math.round(selfMs), cpuPercent: round((100 * selfMs) / wallMs), peakRssMiB: rss, startRssMiB: rss, endRssMiB: rss };
     return usage;
   }
 

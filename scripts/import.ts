@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import {
+  buildFederatedSchema,
   ColumnMapping,
   countryCodeSpec,
   createLogger,
@@ -85,7 +86,6 @@ async function templates(which: string, format: string, out: string | undefined)
   const chosen = which === "all" ? all : all.filter((k) => k.kind.name === which);
   if (chosen.length === 0) fail(`unknown kind "${which}"\n${USAGE}`);
   if (format !== "md" && !isImportFormat(format)) fail(`unknown template format "${format}"\n${USAGE}`);
-  const { buildFederatedSchema } = await import("@cix/core");
   for (const { kind, def } of chosen) {
     const rowType = importRowType(await buildFederatedSchema(def), kind);
     const content = format === "md" ? Buffer.from(fieldsMarkdown(rowType, kind)) : await templateFile(rowType, kind, format as ImportFormat);

@@ -1,4 +1,5 @@
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
+import { loadConfig } from "../config.js";
 import { badUserInput } from "../errors.js";
 
 @Directive("@shareable")
@@ -81,4 +82,38 @@ export function toConnection<T>(rows: readonly T[], first: number, sortKeyOf: (r
     nodes: page,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
   };
+}
+
+let maxPageSize: number | undefined;
+
+/** `first`, checked against the hub's hard maximum (CIX_MAX_PAGE_SIZE). */
+export function checkedFirst(first: number, argName = "first"): number {
+  maxPageSize ??= loadConfig().CIX_MAX_PAGE_SIZE;
+  return pageSize(first, maxPageSize, argName);
+}
+
+/** Where the previous page ended in a newest-first list: the sort instant and id of its last item (null: first page). */
+export interface Keyset {
+  afterAt: string | null;
+  afterId: string | null;
+}
+
+/** Decodes an `after` cursor made by `toConnection(rows, first, (r) => [r.<sortAt>, r.id])`. */
+export function keysetAfter(after: string | null | undefined, argName = "after"): Keyset {
+  const cursor = decodeCursor(after, argName);
+  if (!cursor) return { afterAt: null, afterId: null };
+  const [at, id] = cursor;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string") {
+    throw badUserInput(argName, "a cursor returned as endCursor by an earlier page");
+  }
+  return { afterAt: at, afterId: id };
+}
+
+/**
+ * Cypher condition for "after the cursor" in `ORDER BY <v>.<prop> DESC, <v>.id` order, reading `$afterAt` and
+ * `$afterId` (true on the first page). `variable` and `property` are constants of the calling repository.
+ */
+export function afterKeyset(variable: string, property: string): string {
+  const key = `${variable}.${property}`;
+  return `($afterAt IS NULL OR ${key} < datetime($afterAt) OR (${key} = datetime($afterAt) AND ${variable}.id > $afterId))`;
 }

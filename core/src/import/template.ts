@@ -21,6 +21,8 @@ export interface TemplateField {
   /** Required whenever its parent object is given (top-level: in every record). */
   required: boolean;
   description: string;
+  /** The input type's default, shown as the example when the kind has none. */
+  defaultValue?: unknown;
 }
 
 const SAMPLES: Record<string, unknown> = {
@@ -68,7 +70,7 @@ export function templateFields(rowType: GraphQLInputObjectType, kind: ImportKind
         }
         continue;
       }
-      out.push({ path, type: typeLabel(field.type), required: isNonNullType(field.type) && field.defaultValue === undefined, description });
+      out.push({ path, type: typeLabel(field.type), required: isNonNullType(field.type) && field.defaultValue === undefined, description, defaultValue: field.defaultValue });
     }
   };
   walk(rowType, "", "");
@@ -81,6 +83,7 @@ function exampleValue(kind: ImportKind, field: TemplateField, type: GraphQLInput
   const general = field.path.replace(/\[\d+\]/g, "");
   if (field.path in examples) return examples[field.path];
   if (general in examples) return examples[general];
+  if (field.defaultValue !== undefined) return field.defaultValue;
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0]?.value;
   const sample = SAMPLES[named.name];

@@ -1,5 +1,5 @@
 import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "../common/paging.js";
+import { keysetAfter } from "@cix/core";
 import { OrderRepository } from "./order.repository.js";
 import type { Order } from "./order.types.js";
 

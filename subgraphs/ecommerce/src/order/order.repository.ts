@@ -1,5 +1,5 @@
 import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterCursor, type Keyset } from "../common/paging.js";
+import { afterKeyset, type Keyset } from "@cix/core";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import { ORDER_PROJECTION, orderFromRow, type OrderRow } from "./order.mapping.js";
@@ -58,7 +58,7 @@ export class OrderRepository {
          AND ($buyerName IS NULL OR (o.ownerAgency = $nameAgency AND toLower(o.buyerName) CONTAINS toLower($buyerName)))
          AND ($originCountry IS NULL OR EXISTS { (o)-[:HAS_ITEM]->(i:OrderItem) WHERE i.originCountry = $originCountry })
          AND ($hsPrefix IS NULL OR EXISTS { (o)-[:HAS_ITEM]->(i:OrderItem) WHERE i.hsCode STARTS WITH $hsPrefix })
-         AND ${afterCursor("o", "orderDate")}
+         AND ${afterKeyset("o", "orderDate")}
        RETURN ${ORDER_PROJECTION} AS order
        ORDER BY o.orderDate DESC, o.id
        LIMIT toInteger($limit)`,
@@ -77,7 +77,7 @@ export class OrderRepository {
        CALL (partyId) {
          MATCH (o:Order)-[:BUYER|SELLER]->(:${LABEL.Party} { id: partyId })
          WITH DISTINCT o
-         WHERE ${afterCursor("o", "orderDate")}
+         WHERE ${afterKeyset("o", "orderDate")}
          RETURN o ORDER BY o.orderDate DESC, o.id LIMIT toInteger($limit)
        }
        RETURN partyId, ${ORDER_PROJECTION} AS order

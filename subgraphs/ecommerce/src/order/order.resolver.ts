@@ -1,7 +1,7 @@
 import { Nominal, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireWriter } from "../common/access.js";
-import { checkedFirst, keysetAfter } from "../common/paging.js";
+import { checkedFirst, keysetAfter } from "@cix/core";
 import { paymentsByOrder } from "../payment/payment.loaders.js";
 import { Payment } from "../payment/payment.types.js";
 import { PartyRef } from "../references/party.ref.js";

@@ -1,6 +1,6 @@
 import { toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { checkedFirst } from "../common/paging.js";
+import { checkedFirst } from "@cix/core";
 import { ordersByParty, primeOrders } from "../order/order.loaders.js";
 import { OrderConnection } from "../order/order.types.js";
 import { paymentsByParty } from "../payment/payment.loaders.js";

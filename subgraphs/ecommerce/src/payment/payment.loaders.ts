@@ -1,5 +1,5 @@
 import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "../common/paging.js";
+import { keysetAfter } from "@cix/core";
 import { PaymentRepository } from "./payment.repository.js";
 import type { Payment } from "./payment.types.js";
 

@@ -7,7 +7,7 @@ import {
   type MarkingsInput,
   type Tx,
 } from "@cix/core";
-import { afterCursor, type Keyset } from "../common/paging.js";
+import { afterKeyset, type Keyset } from "@cix/core";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
 import type { PaymentFilterParams, PaymentWrite } from "./payment.input.js";
 import { PAYMENT_PROJECTION, paymentFromRow, type PaymentRow } from "./payment.mapping.js";
@@ -66,7 +66,7 @@ export class PaymentRepository {
          AND ($currency IS NULL OR pay.currency = $currency)
          AND ($from IS NULL OR pay.paidAt >= datetime($from))
          AND ($to IS NULL OR pay.paidAt < datetime($to))
-         AND ${afterCursor("pay", "paidAt")}
+         AND ${afterKeyset("pay", "paidAt")}
        RETURN ${PAYMENT_PROJECTION} AS payment
        ORDER BY pay.paidAt DESC, pay.id
        LIMIT toInteger($limit)`,
@@ -90,7 +90,7 @@ export class PaymentRepository {
            MATCH (party)-[:HOLDS_ACCOUNT]->(:BankAccount)<-[:FROM]-(pay:Payment) RETURN pay
          }
          WITH DISTINCT pay
-         WHERE ${afterCursor("pay", "paidAt")}
+         WHERE ${afterKeyset("pay", "paidAt")}
          RETURN pay ORDER BY pay.paidAt DESC, pay.id LIMIT toInteger($limit)
        }
        RETURN partyId, ${PAYMENT_PROJECTION} AS payment

@@ -1,7 +1,7 @@
 import { toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireWriter } from "../common/access.js";
-import { checkedFirst, keysetAfter } from "../common/paging.js";
+import { checkedFirst, keysetAfter } from "@cix/core";
 import { orderById } from "../order/order.loaders.js";
 import { Order } from "../order/order.types.js";
 import { paymentFilterParams, paymentWrite } from "./payment.input.js";

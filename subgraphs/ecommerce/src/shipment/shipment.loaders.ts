@@ -1,5 +1,5 @@
 import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "../common/paging.js";
+import { keysetAfter } from "@cix/core";
 import { ShipmentRepository } from "./shipment.repository.js";
 import type { Shipment } from "./shipment.types.js";
 

@@ -1,5 +1,5 @@
 import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterCursor, type Keyset } from "../common/paging.js";
+import { afterKeyset, type Keyset } from "@cix/core";
 import { assertExist, LABEL, replaceLink } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import type { ShipmentFilterParams, ShipmentWrite } from "./shipment.input.js";
@@ -62,7 +62,7 @@ export class ShipmentRepository {
          AND ($originCountry IS NULL OR ship.originCountry = $originCountry)
          AND ($destinationCountry IS NULL OR ship.destinationCountry = $destinationCountry)
          AND ($seized IS NULL OR $seized = EXISTS { (ship)-[:SEIZED_IN]->(:Seizure) })
-         AND ${afterCursor("ship", "sortAt")}
+         AND ${afterKeyset("ship", "sortAt")}
        RETURN ${SHIPMENT_PROJECTION} AS shipment
        ORDER BY ship.sortAt DESC, ship.id
        LIMIT toInteger($limit)`,
@@ -78,7 +78,7 @@ export class ShipmentRepository {
        CALL (partyId) {
          MATCH (ship:Shipment)-[:CONSIGNOR|CONSIGNEE]->(:${LABEL.Party} { id: partyId })
          WITH DISTINCT ship
-         WHERE ${afterCursor("ship", "sortAt")}
+         WHERE ${afterKeyset("ship", "sortAt")}
          RETURN ship ORDER BY ship.sortAt DESC, ship.id LIMIT toInteger($limit)
        }
        RETURN partyId, ${SHIPMENT_PROJECTION} AS shipment

@@ -1,7 +1,7 @@
 import { foldText, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedPageSize } from "../common/paging.js";
+import { checkedFirst } from "@cix/core";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { loadPartyOfType, partyById } from "../party/party.loaders.js";
 import { PartyRepository } from "../party/party.repository.js";
@@ -25,7 +25,7 @@ export class CompanyResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const size = checkedPageSize(first);
+    const size = checkedFirst(first);
     const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
     const name = filter?.name ? foldText(filter.name) : null;
     const viewer = name !== null ? requireNominalCriteria(ctx, "name") : requireViewer(ctx.viewer);

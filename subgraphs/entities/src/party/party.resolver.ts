@@ -1,7 +1,7 @@
 import { badUserInput, encodeCursor, identifierLookup, Nominal, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedPageSize } from "../common/paging.js";
+import { checkedFirst } from "@cix/core";
 import { decodeKeyset, partyPage } from "../common/party-page.js";
 import { identifiersOfParty } from "../identifier/identifier.loaders.js";
 import { Address, BankAccount, Email, Phone } from "../identifier/identifier.types.js";
@@ -34,7 +34,7 @@ export class PartyResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<PartySearchConnection> {
-    const size = checkedPageSize(first);
+    const size = checkedFirst(first);
     const position = decodeKeyset(after, "score");
     // Arguments left out arrive as undefined.
     const lucene = name == null ? null : nameQuery(name);

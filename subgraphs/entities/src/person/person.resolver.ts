@@ -1,7 +1,7 @@
 import { foldText, Nominal, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedPageSize } from "../common/paging.js";
+import { checkedFirst } from "@cix/core";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { identifiersOfParty } from "../identifier/identifier.loaders.js";
 import { IdentityDocument } from "../identifier/identifier.types.js";
@@ -27,7 +27,7 @@ export class PersonResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const size = checkedPageSize(first);
+    const size = checkedFirst(first);
     const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
     const name = filter?.name ? foldText(filter.name) : null;
     const country = filter?.nationality ?? null;

@@ -1,6 +1,6 @@
 import { Nominal, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { checkedFirst, keysetAfter } from "../paging.js";
+import { checkedFirst, keysetAfter } from "@cix/core";
 import { SeizureConnection } from "../seizure/seizure.types.js";
 import { seizuresByOffenderId } from "./party.loaders.js";
 import { PartyRef } from "./party.ref.js";

@@ -1,4 +1,4 @@
-import { ownedRecordFields } from "@cix/core";
+import { afterKeyset, ownedRecordFields } from "@cix/core";
 
 /**
  * How a Seizure node (bound to `s`) is returned: its flat properties regrouped into the GraphQL shape
@@ -17,10 +17,4 @@ export const SEIZURE_PROJECTION = `s {
 }`;
 
 /** Keyset condition for the `ORDER BY s.seizedAt DESC, s.id` order: strictly after the cursor's case. */
-export const AFTER_CURSOR = "(s.seizedAt < datetime($afterAt) OR (s.seizedAt = datetime($afterAt) AND s.id > $afterId))";
-
-/** Where the previous page ended. */
-export interface Keyset {
-  afterAt: string;
-  afterId: string;
-}
+export const AFTER_CURSOR = afterKeyset("s", "seizedAt");

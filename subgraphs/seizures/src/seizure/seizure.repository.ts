@@ -1,7 +1,7 @@
-import { accessProjection, badUserInput, ownedRecordProperties, type AccessEnvelope, type Database, type Tx } from "@cix/core";
+import { accessProjection, badUserInput, ownedRecordProperties, type AccessEnvelope, type Database, type Tx, type Keyset } from "@cix/core";
 import { placeOf } from "../place/place.lookup.js";
 import { ReviewStatus, canMove } from "../review/review-status.js";
-import { AFTER_CURSOR, SEIZURE_PROJECTION, type Keyset } from "./seizure.projection.js";
+import { AFTER_CURSOR, SEIZURE_PROJECTION } from "./seizure.projection.js";
 import type { GoodsItem, RouteLeg, Seizure } from "./seizure.types.js";
 import type { ValidFilter, ValidLeg, ValidSeizure } from "./seizure.validation.js";
 
@@ -129,9 +129,9 @@ export class SeizureRepository {
   }
 
   /** Up to `limit` cases matching `filter`, newest first, after the keyset. */
-  async list(filter: ValidFilter, limit: number, after: Keyset | null): Promise<Seizure[]> {
+  async list(filter: ValidFilter, limit: number, after: Keyset): Promise<Seizure[]> {
     const where = (Object.keys(FILTERS) as Array<keyof ValidFilter>).filter((k) => filter[k] !== null).map((k) => FILTERS[k]);
-    if (after) where.push(AFTER_CURSOR);
+    where.push(AFTER_CURSOR);
     const rows = await this.db.read<{ seizure: Seizure }>(
       `MATCH (s:Seizure) ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
        RETURN ${SEIZURE_PROJECTION} AS seizure ORDER BY s.seizedAt DESC, s.id LIMIT toInteger($limit)`,
@@ -141,12 +141,12 @@ export class SeizureRepository {
   }
 
   /** For each party, up to `limit` cases it is an offender in, newest first, after the keyset. */
-  async listByOffenders(partyIds: readonly string[], limit: number, after: Keyset | null): Promise<Array<{ partyId: string; seizure: Seizure }>> {
+  async listByOffenders(partyIds: readonly string[], limit: number, after: Keyset): Promise<Array<{ partyId: string; seizure: Seizure }>> {
     return this.db.read(
       `UNWIND $partyIds AS partyId
        CALL (partyId) {
          MATCH (s:Seizure)-[:OFFENDER]->(:Person|Company { id: partyId })
-         ${after ? `WHERE ${AFTER_CURSOR}` : ""}
+         WHERE ${AFTER_CURSOR}
          RETURN s ORDER BY s.seizedAt DESC, s.id LIMIT toInteger($limit)
        }
        RETURN partyId, ${SEIZURE_PROJECTION} AS seizure ORDER BY s.seizedAt DESC, s.id`,

@@ -1,7 +1,7 @@
 import { Nominal, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireWriter } from "../access.js";
-import { checkedFirst, keysetAfter } from "../paging.js";
+import { checkedFirst, keysetAfter } from "@cix/core";
 import { PartyRef } from "../party/party.ref.js";
 import { placeForLocode, placeOf } from "../place/place.lookup.js";
 import { Place } from "../place/place.types.js";
