@@ -56,18 +56,18 @@ async function ensureDemo(ctx: LoadContext): Promise<DataSet> {
   return { scale: "demo", agencies, manifest, loadedMs: loaded.ms, cleanup: async () => {} };
 }
 
-/** One ring and a few background cases and orders, under agency codes of this run only (e.g. NL-CUSTOMS-B1A2B3C4). */
+/** One planted ring (its persons, companies, cases, orders…), under agency codes of this run only (e.g. NL-CUSTOMS-B1A2B3C4). */
 async function loadSmokeSubset(ctx: LoadContext): Promise<DataSet> {
   const plan = generateDataset({ scale: "demo", seed: DEMO_SEED });
   const tag = randomUUID().slice(0, 8).toUpperCase();
   const rename = (code: string) => `${code}-B${tag}`;
-  const subset = subsetPlan(plan, { rings: [0], seizures: 12, orders: 6 });
+  const subset = subsetPlan(plan, { rings: [0] });
   const agencies = subset.agencies.map((a) => rename(a.code));
   const cleanup = async () => {
     for (const agency of agencies) await deleteAgencyRecords(ctx.db, agency);
   };
   try {
-    const loaded = await loadPlan(subset, { gatewayUrl: ctx.gatewayUrl, tokens: ctx.tokens, agencyCode: rename });
+    const loaded = await loadPlan(subset, { gatewayUrl: ctx.gatewayUrl, tokens: ctx.tokens, agencyCode: rename, log: ctx.log });
     return { scale: "smoke", agencies, manifest: buildManifest(subset, loaded), loadedMs: loaded.ms, cleanup };
   } catch (error) {
     await cleanup();

@@ -33,6 +33,7 @@ export interface HubOptions {
 export class Hub {
   readonly services = new Map<ServiceName, Service>();
   private readonly children = new Map<ServiceName, ChildProcess>();
+  private readonly tails = new Map<ServiceName, string[]>();
   private readonly ports = new Map<ServiceName, number>();
   private extraEnv: Record<string, string> = {};
 
@@ -59,6 +60,11 @@ export class Hub {
     }
   }
 
+  /** The last lines each service logged (warnings and errors: the bench runs them with LOG_LEVEL=warn). */
+  recentLogs(): string {
+    return [...this.tails.entries()].filter(([, lines]) => lines.length > 0).map(([name, lines]) => `--- ${name}\n${lines.join("\n")}`).join("\n");
+  }
+
   get gatewayUrl(): string {
     return this.services.get("gateway")!.url;
   }
@@ -75,12 +81,8 @@ export class Hub {
     await this.neo4j.stop();
   }
 
-  /**
-   * One after the other: each subgraph applies its constraints at start-up, several share some, and on an empty
-   * database concurrent `CREATE INDEX … IF NOT EXISTS` can fail with EquivalentSchemaRuleAlreadyExists.
-   */
   private async startSubgraphs(): Promise<void> {
-    for (const name of SUBGRAPH_NAMES) await this.startService(name, `subgraphs/${name}/src/main.ts`);
+    await Promise.all(SUBGRAPH_NAMES.map((name) => this.startService(name, `subgraphs/${name}/src/main.ts`)));
   }
 
   private env(): NodeJS.ProcessEnv {
@@ -111,6 +113,7 @@ export class Hub {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const tail: string[] = [];
+    this.tails.set(name, tail);
     const keep = (chunk: Buffer) => {
       tail.push(...chunk.toString().split("\n").filter(Boolean));
       tail.splice(0, Math.max(0, tail.length - 20));

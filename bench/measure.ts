@@ -27,8 +27,11 @@ export interface Throughput {
 /** One request of a target: resolves when the answer has arrived; rejects (or returns false) on a bad answer. */
 export type Call = () => Promise<boolean>;
 
-/** One client, sequentially: `warmup` unmeasured calls, then `iterations` measured ones (ms). */
-export async function measureLatency(call: Call, warmup: number, iterations: number): Promise<Latency> {
+/**
+ * One client, sequentially: `warmup` unmeasured calls, then `iterations` measured ones (ms), or as many as fit
+ * in `maxSeconds` when a call is slow (the count is reported).
+ */
+export async function measureLatency(call: Call, warmup: number, iterations: number, maxSeconds: number): Promise<Latency> {
   let errors = 0;
   const attempt = async () => {
     const ok = await call().catch(() => false);
@@ -37,14 +40,15 @@ export async function measureLatency(call: Call, warmup: number, iterations: num
   for (let i = 0; i < warmup; i++) await attempt();
   errors = 0;
   const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  while (times.length < iterations && (times.length === 0 || Date.now() < deadline)) {
     const t = process.hrtime.bigint();
     await attempt();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
   return {
-    iterations,
+    iterations: times.length,
     p50: round(percentile(times, 50)),
     p95: round(percentile(times, 95)),
     p99: round(percentile(times, 99)),
@@ -70,7 +74,7 @@ export async function measureHttpThroughput(target: HttpTarget, connections: num
     body: target.body,
     connections,
     duration: durationS,
-    verifyBody: target.verify,
+    verifyBody: (body) => target.verify(typeof body === "string" ? body : String(body ?? "")),
     timeout: 30,
   });
   const seconds = result.duration || durationS;

@@ -10,6 +10,8 @@ import { httpAnswer, httpCall, httpTarget, subgraphHeaders, type CypherFloor } f
 export interface Settings {
   warmup: number;
   iterations: number;
+  /** Latency phases stop after this many seconds even if fewer than `iterations` were measured. */
+  latencyMaxS: number;
   durationS: number;
   connections: number;
 }
@@ -73,8 +75,8 @@ export async function measureScenario(s: Scenario, ctx: RunContext, targets: rea
 }
 
 async function measureTarget(ctx: RunContext, target: TargetName, note: string, shape: string, bytes: number | null, call: Call, http?: HttpTarget): Promise<TargetResult> {
-  const { warmup, iterations, durationS, connections } = ctx.settings;
-  const latency = await measureLatency(call, warmup, iterations);
+  const { warmup, iterations, latencyMaxS, durationS, connections } = ctx.settings;
+  const latency = await measureLatency(call, warmup, iterations, latencyMaxS);
   const meter = await UsageMeter.begin(hubPids(ctx.hub));
   const throughput = http ? await measureHttpThroughput(http, connections, durationS) : await measurePoolThroughput(call, connections, durationS);
   const usage = await meter.stop();
@@ -84,15 +86,15 @@ async function measureTarget(ctx: RunContext, target: TargetName, note: string, 
 
 export interface RoundTrips {
   pageSize: number;
-  /** Cases the page really had. */
-  rows: number;
+  /** What the page really held (cases, offenders, names): every nested field was resolved. */
+  shape: string;
   /** Cypher statements per subgraph for one request through the gateway (audit writes included). */
   statements: Record<SubgraphName, number>;
   total: number;
 }
 
 /** Statements one request costs, read from each subgraph's `cix_cypher_queries_total` before and after it. */
-export async function measureRoundTrips(ctx: RunContext, scenario: Scenario, pageSize: number, rowsOf: (data: unknown) => number): Promise<RoundTrips> {
+export async function measureRoundTrips(ctx: RunContext, scenario: Scenario, pageSize: number): Promise<RoundTrips> {
   const http = httpTarget(ctx.hub.gatewayUrl, ctx.user, scenario.gateway);
   await httpAnswer(http); // warm-up: nothing loaded lazily is counted below
   const count = async () => {
@@ -107,7 +109,7 @@ export async function measureRoundTrips(ctx: RunContext, scenario: Scenario, pag
   const answer = await httpAnswer(http);
   const after = await count();
   const statements = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, after[n] - before[n]])) as Record<SubgraphName, number>;
-  return { pageSize, rows: rowsOf(answer.body.data), statements, total: Object.values(statements).reduce((a, b) => a + b, 0) };
+  return { pageSize, shape: scenario.shapeOfData(answer.body.data), statements, total: Object.values(statements).reduce((a, b) => a + b, 0) };
 }
 
 function round(n: number): number {

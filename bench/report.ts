@@ -16,6 +16,8 @@ export interface Machine {
   node: string;
   java: string;
   neo4j: string;
+  /** 1-minute load average just before the bench started: other work on the machine skews the numbers. */
+  loadAverageBefore: number;
 }
 
 export interface Ratios {
@@ -58,7 +60,7 @@ export interface BenchResult {
   warnings: string[];
 }
 
-export async function describeMachine(neo4jVersion: string): Promise<Machine> {
+export async function describeMachine(neo4jVersion: string, loadAverageBefore: number): Promise<Machine> {
   const java = spawnSync("java", ["-version"], { encoding: "utf8" });
   return {
     cores: os.cpus().length,
@@ -68,6 +70,7 @@ export async function describeMachine(neo4jVersion: string): Promise<Machine> {
     node: process.version,
     java: `${java.stderr ?? ""}${java.stdout ?? ""}`.split("\n")[0]?.trim() || "unknown",
     neo4j: neo4jVersion,
+    loadAverageBefore: Math.round(loadAverageBefore * 100) / 100,
   };
 }
 
@@ -101,7 +104,7 @@ export async function writeResults(dir: string, result: BenchResult): Promise<st
 
 const PROCESSES = ["gateway", "seizures", "entities", "ecommerce", "neo4j"] as const;
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? "–" : n.toFixed(digits));
-const perProcess = (values: Record<string, number | undefined>) => PROCESSES.map((p) => fmt(values[p], p === "neo4j" || p === "gateway" ? 2 : 2)).join(" · ");
+const perProcess = (values: Record<string, number | undefined>) => PROCESSES.map((p) => fmt(values[p], 2)).join(" · ");
 
 function isUnavailable(s: ScenarioResult | Unavailable): s is Unavailable {
   return "unavailable" in s;
@@ -113,15 +116,15 @@ export function toMarkdown(r: BenchResult): string {
   const out: string[] = [];
   out.push(`# CIX benchmark, ${r.scale} scale, ${r.startedAt}`);
   out.push("");
-  out.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.java}; Neo4j ${m.neo4j}.`);
+  out.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.java}; Neo4j ${m.neo4j}; 1-min load average before the run ${m.loadAverageBefore}.`);
   out.push(
-    `Settings: latency = one client, ${s.warmup} warm-up + ${s.iterations} measured requests; throughput = ${s.connections} connections for ${s.durationS} s ` +
+    `Settings: latency = one client, ${s.warmup} warm-up + ${s.iterations} measured requests (or ${s.latencyMaxS} s, whichever ends first); throughput = ${s.connections} connections for ${s.durationS} s ` +
       `(autocannon for HTTP, a promise pool for Cypher). Load generator, hub and Neo4j share the machine's cores. Wall time ${r.wallSeconds} s. \`${r.command}\``,
   );
   out.push("");
   out.push("## Scenarios");
   out.push("");
-  out.push(`| # | scenario | target | answer | p50 ms | p95 ms | p99 ms | req/s @${s.connections} | errors | CPU ms/req: gateway · seizures · entities · ecommerce · neo4j | peak RSS MiB: gateway · seizures · entities · ecommerce · neo4j |`);
+  out.push(`| # | scenario | target | answer | p50 ms | p95 ms | p99 ms (n) | req/s @${s.connections} | errors | CPU ms/req: gateway · seizures · entities · ecommerce · neo4j | peak RSS MiB: gateway · seizures · entities · ecommerce · neo4j |`);
   out.push("|---|---|---|---|--:|--:|--:|--:|--:|---|---|");
   for (const sc of r.scenarios) {
     if (isUnavailable(sc)) {
@@ -133,7 +136,7 @@ export function toMarkdown(r: BenchResult): string {
       const answer = [t.shape, t.bytes !== null ? `${t.bytes} B` : ""].filter(Boolean).join("; ");
       const rss = Object.fromEntries(Object.entries(t.usage).map(([k, u]) => [k, u.peakRssMiB]));
       out.push(
-        `| ${sc.id} | ${sc.title} | ${label} | ${answer} | ${fmt(t.latency.p50, 2)} | ${fmt(t.latency.p95, 2)} | ${fmt(t.latency.p99, 2)} | ${fmt(t.throughput.rps, 0)} | ${t.latency.errors + t.throughput.errors} | ${perProcess(t.cpuMsPerRequest)} | ${PROCESSES.map((p) => fmt(rss[p], 0)).join(" · ")} |`,
+        `| ${sc.id} | ${sc.title} | ${label} | ${answer} | ${fmt(t.latency.p50, 2)} | ${fmt(t.latency.p95, 2)} | ${fmt(t.latency.p99, 2)} (${t.latency.iterations}) | ${fmt(t.throughput.rps, 0)} | ${t.latency.errors + t.throughput.errors} | ${perProcess(t.cpuMsPerRequest)} | ${PROCESSES.map((p) => fmt(rss[p], 0)).join(" · ")} |`,
       );
     }
   }
@@ -165,20 +168,23 @@ export function toMarkdown(r: BenchResult): string {
     }
     out.push("");
   }
-  out.push("## Cypher round trips per request (scenario 7: scenario 2's query at two page sizes)");
+  out.push("## Cypher round trips per request (scenario 7: scenario 2's query on the caller's own cases, two page sizes)");
   out.push("");
-  out.push("| page size | cases returned | seizures | entities | ecommerce | total |");
-  out.push("|--:|--:|--:|--:|--:|--:|");
-  for (const t of r.roundTrips) out.push(`| ${t.pageSize} | ${t.rows} | ${t.statements.seizures} | ${t.statements.entities} | ${t.statements.ecommerce} | ${t.total} |`);
+  out.push("Statements counted by `cix_cypher_queries_total` in each subgraph around one request through the gateway; the audit entry of a nominal read is 2 statements per subgraph that read nominal data.");
+  out.push("");
+  out.push("| page size | page held | seizures | entities | ecommerce | total |");
+  out.push("|--:|---|--:|--:|--:|--:|");
+  for (const t of r.roundTrips) out.push(`| ${t.pageSize} | ${t.shape} | ${t.statements.seizures} | ${t.statements.entities} | ${t.statements.ecommerce} | ${t.total} |`);
   out.push("");
   out.push("## Ingest rate per record kind (scenario 6)");
   out.push("");
-  out.push("| kind | GraphQL upserts via gateway | bulk import | plain UNWIND … CREATE | baseline/GraphQL |");
-  out.push("|---|--:|--:|--:|--:|");
+  out.push("| kind | GraphQL upserts via gateway | bulk import (`npm run import`) | plain UNWIND … CREATE | baseline/GraphQL | baseline/bulk import |");
+  out.push("|---|--:|--:|--:|--:|--:|");
   for (const i of r.ingest) {
-    const bulk = "unavailable" in i.bulkImport ? `**${i.bulkImport.unavailable}**` : `${fmt(i.bulkImport.recordsPerSecond)} rec/s`;
+    const bulkRate = "unavailable" in i.bulkImport ? null : i.bulkImport;
+    const bulk = bulkRate ? `${fmt(bulkRate.recordsPerSecond)} rec/s (${bulkRate.records} records, ${bulkRate.errors} rejected)` : `**${(i.bulkImport as Unavailable).unavailable}**`;
     out.push(
-      `| ${i.kind} | ${fmt(i.graphql.recordsPerSecond)} rec/s (${i.graphql.records} records, ${i.graphql.concurrency} in flight, ${i.graphql.errors} errors) | ${bulk} | ${fmt(i.baseline.recordsPerSecond, 0)} rec/s (${i.baseline.records} rows, batches of ${i.baseline.batchSize}) | ${fmt(i.baseline.recordsPerSecond / Math.max(0.01, i.graphql.recordsPerSecond), 0)} |`,
+      `| ${i.kind} | ${fmt(i.graphql.recordsPerSecond)} rec/s (${i.graphql.records} records, ${i.graphql.concurrency} in flight, ${i.graphql.errors} errors) | ${bulk} | ${fmt(i.baseline.recordsPerSecond, 0)} rec/s (${i.baseline.records} rows, batches of ${i.baseline.batchSize}) | ${fmt(i.baseline.recordsPerSecond / Math.max(0.01, i.graphql.recordsPerSecond), 0)} | ${bulkRate ? fmt(i.baseline.recordsPerSecond / Math.max(0.01, bulkRate.recordsPerSecond), 1) : "–"} |`,
     );
   }
   out.push("");

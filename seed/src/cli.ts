@@ -1,19 +1,22 @@
 // `npm run seed -- --scale demo [--seed N] [--gateway http://localhost:4000/graphql]`: loads a generated data set
 // into a running hub through its gateway and writes var/seed-manifest.json.
+// `npm run seed -- --scale cen [--fraction 0.01] [--seed N]`: the CEN-scale set through the import engine (cen.ts).
 import { parseArgs } from "node:util";
 import { createLogger, loadConfig, TokenService } from "@cix/core";
+import { CEN_MANIFEST_PATH, runCen } from "./cen.js";
 import { DEMO_SEED } from "./demo.js";
 import { generateDataset } from "./generate.js";
 import { loadPlan } from "./load-graphql.js";
 import { buildManifest, writeManifest } from "./manifest.js";
 
-const USAGE = "usage: npm run seed -- --scale demo [--seed N] [--gateway http://localhost:4000/graphql]";
+const USAGE = "usage: npm run seed -- --scale demo|cen [--seed N] [--fraction F (cen)] [--gateway http://localhost:4000/graphql (demo)]";
 
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: "demo" },
     seed: { type: "string", default: String(DEMO_SEED) },
     gateway: { type: "string" },
+    fraction: { type: "string", default: "1" },
     help: { type: "boolean", default: false },
   },
 });
@@ -22,11 +25,7 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (values.scale === "cen") {
-  console.error("--scale cen is not available yet: the bulk import path is being built");
-  process.exit(2);
-}
-if (values.scale !== "demo") {
+if (values.scale !== "demo" && values.scale !== "cen") {
   console.error(`Unknown scale "${values.scale}"\n${USAGE}`);
   process.exit(2);
 }
@@ -34,6 +33,23 @@ const seed = Number(values.seed);
 if (!Number.isSafeInteger(seed)) {
   console.error(`--seed must be a whole number, got "${values.seed}"\n${USAGE}`);
   process.exit(2);
+}
+
+if (values.scale === "cen") {
+  const fraction = Number(values.fraction);
+  if (!(fraction > 0 && fraction <= 1)) {
+    console.error(`--fraction must be a number in (0, 1], got "${values.fraction}"\n${USAGE}`);
+    process.exit(2);
+  }
+  try {
+    const result = await runCen(seed, fraction);
+    console.log(JSON.stringify({ scale: "cen", fraction, seed, seconds: Math.round(result.ms / 100) / 10, phases: result.phases }));
+    console.log(`Manifest of the planted rings: ${CEN_MANIFEST_PATH}`);
+    process.exit(0);
+  } catch (error) {
+    console.error(`npm run seed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
 const config = loadConfig();

@@ -5,3 +5,5 @@ export { buildManifest, MANIFEST_PATH, writeManifest, type SeedManifest } from "
 export { subsetPlan, type SubsetOptions } from "./subset.js";
 export { checkPlanCodes } from "./codes.js";
 export type * from "./plan.js";
+export { CEN_COUNTS, cenCounts, loadCen, type CenLoadOptions, type CenLoadResult, type PhaseResult } from "./load-import.js";
+export { CEN_MANIFEST_PATH, runCen } from "./cen.js";

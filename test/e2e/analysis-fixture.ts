@@ -47,60 +47,76 @@ export async function buildAnalysisFixture(stack: TestStack, as: Record<string, 
   const seizure = async (seizedAt: string, commodity: string, placeLocode: string, offenderIds: string[]): Promise<string> =>
     ok(await upsertSeizure(stack, { caseNumber: unique("LA"), seizedAt, commodity, placeLocode, offenderIds }, as)).upsertSeizure.id;
 
-  const phoneA = mobile();
-  const accountA = iban();
   const superPhone = mobile();
-  const a1 = await person("Ringa Alpha One", [phoneA.spaced], [accountA]);
-  const a2 = await person("Ringa Alpha Two", [phoneA.zeros], [accountA]);
-  const a3 = await person("Ringa Alpha Three", [phoneA.e164, superPhone.e164], [accountA]);
-  const a4 = await person("Ringa Alpha Four", [phoneA.spaced], [accountA]);
-  const sa1 = await seizure("2024-01-10T10:00:00Z", "DRUGS", "NLRTM", [a1.id]);
-  const sa2 = await seizure("2024-02-10T10:00:00Z", "DRUGS", "NLRTM", [a2.id, a3.id]);
-  const sa3 = await seizure("2024-03-10T10:00:00Z", "DRUGS", "NLAMS", [a3.id, a4.id]);
-  const order = ok(
-    await upsertOrder(
-      stack,
-      {
-        platform: "ShopTest",
-        orderNumber: unique("ORD"),
-        orderDate: "2024-01-05T08:00:00Z",
-        declaredBuyer: { name: "R. Alpha", phone: `0031-6-1${phoneA.e164.slice(5)}` },
-        items: [{ description: "Parts", quantity: 1 }],
+  // The rings and the noise cells share no identifier (but the super-node), so they are written concurrently.
+  const ringA = async () => {
+    const phone = mobile();
+    const account = iban();
+    const a1 = await person("Ringa Alpha One", [phone.spaced], [account]);
+    const a2 = await person("Ringa Alpha Two", [phone.zeros], [account]);
+    const a3 = await person("Ringa Alpha Three", [phone.e164, superPhone.e164], [account]);
+    const a4 = await person("Ringa Alpha Four", [phone.spaced], [account]);
+    const seizures = await Promise.all([
+      seizure("2024-01-10T10:00:00Z", "DRUGS", "NLRTM", [a1.id]),
+      seizure("2024-02-10T10:00:00Z", "DRUGS", "NLRTM", [a2.id, a3.id]),
+      seizure("2024-03-10T10:00:00Z", "DRUGS", "NLAMS", [a3.id, a4.id]),
+    ]);
+    const order = ok(
+      await upsertOrder(
+        stack,
+        {
+          platform: "ShopTest",
+          orderNumber: unique("ORD"),
+          orderDate: "2024-01-05T08:00:00Z",
+          buyer: { name: "R. Alpha", phone: `0031-6-1${phone.e164.slice(5)}` },
+          items: [{ description: "Parts", quantity: 1 }],
+        },
+        as,
+        "id",
+      ),
+    ).upsertOrder.id;
+    const paymentInput = { provider: "PayTest", transactionId: unique("TX"), method: "BANK_TRANSFER", amount: 120, currency: "EUR" };
+    const trackingNumber = unique("TRK").replace(/-/g, "");
+    const shipmentInput = { trackingNumber, carrier: "ExpressTest", deliveryMode: "EXPRESS", shippedAt: "2024-01-07T08:00:00Z" };
+    const [payment, shipment, twinShipment] = await Promise.all([
+      upsertPayment(stack, { ...paymentInput, paidAt: "2024-01-06T08:00:00Z", payer: { iban: account }, orderId: order }, as, "id"),
+      upsertShipment(stack, { ...shipmentInput, orderId: order, seizureId: seizures[0] }, as, "id"),
+      upsertShipment(stack, shipmentInput, asOther, "id"),
+    ]);
+    return {
+      people: [a1, a2, a3, a4],
+      ring: {
+        persons: [a1.id, a2.id, a3.id, a4.id],
+        seizures,
+        phone: a1.phones[0]!.id,
+        account: a1.bankAccounts[0]!.id,
+        order,
+        payment: ok(payment).upsertPayment.id,
+        shipment: ok(shipment).upsertShipment.id,
       },
-      as,
-      "id",
-    ),
-  ).upsertOrder.id;
-  const payment = ok(
-    await upsertPayment(
-      stack,
-      { provider: "PayTest", transactionId: unique("TX"), method: "BANK_TRANSFER", amount: 120, currency: "EUR", paidAt: "2024-01-06T08:00:00Z", payer: { iban: accountA }, orderId: order },
-      as,
-      "id",
-    ),
-  ).upsertPayment.id;
-  const trackingNumber = unique("TRK").replace(/-/g, "");
-  const shipmentInput = { trackingNumber, carrier: "ExpressTest", deliveryMode: "EXPRESS", shippedAt: "2024-01-07T08:00:00Z" };
-  const shipment = ok(await upsertShipment(stack, { ...shipmentInput, orderId: order, seizureId: sa1 }, as, "id")).upsertShipment.id;
-  const twinShipment = ok(await upsertShipment(stack, shipmentInput, asOther, "id")).upsertShipment.id;
-
-  const phoneB = mobile();
-  const accountB = iban();
-  const b1 = await person("Ringa Bravo One", [phoneB.e164], [accountB]);
-  const b2 = await person("Ringa Bravo Two", [phoneB.spaced], [accountB]);
-  const b3 = await person("Ringa Bravo Three", [phoneB.zeros], [accountB]);
-  const sb1 = await seizure("2024-04-01T10:00:00Z", "TOBACCO", "BEANR", [b1.id, b2.id]);
-  const sb2 = await seizure("2024-05-01T10:00:00Z", "TOBACCO", "BEANR", [b3.id]);
-
-  const noisePersons: Person[] = [];
-  const noiseSeizures: string[] = [];
-  for (let i = 0; i < 6; i++) {
+      twinShipment: ok(twinShipment).upsertShipment.id,
+    };
+  };
+  const ringB = async () => {
+    const phone = mobile();
+    const account = iban();
+    const b1 = await person("Ringa Bravo One", [phone.e164], [account]);
+    const b2 = await person("Ringa Bravo Two", [phone.spaced], [account]);
+    const b3 = await person("Ringa Bravo Three", [phone.zeros], [account]);
+    const seizures = await Promise.all([
+      seizure("2024-04-01T10:00:00Z", "TOBACCO", "BEANR", [b1.id, b2.id]),
+      seizure("2024-05-01T10:00:00Z", "TOBACCO", "BEANR", [b3.id]),
+    ]);
+    return { people: [b1, b2, b3], ring: { persons: [b1.id, b2.id, b3.id], seizures, phone: b1.phones[0]!.id, account: b1.bankAccounts[0]!.id } };
+  };
+  const noiseCell = async (i: number) => {
     const phone = mobile();
     const first = await person(`Noisy Cell${i} First`, i === 0 ? [phone.e164, superPhone.e164] : [phone.e164]);
     const second = await person(`Noisy Cell${i} Second`, [phone.spaced]);
-    noisePersons.push(first, second);
-    noiseSeizures.push(await seizure("2024-06-01T10:00:00Z", "ALCOHOL", "DEHAM", [first.id, second.id]));
-  }
+    return { people: [first, second], seizure: await seizure("2024-06-01T10:00:00Z", "ALCOHOL", "DEHAM", [first.id, second.id]) };
+  };
+  const [a, b, ...cells] = await Promise.all([ringA(), ringB(), ...[0, 1, 2, 3, 4, 5].map(noiseCell)]);
+  const noisePersons = cells.flatMap((c) => c.people);
 
   await stack.db.write(
     `MATCH (ph:Phone { key: $key })
@@ -112,26 +128,16 @@ export async function buildAnalysisFixture(stack: TestStack, as: Record<string, 
   );
   const [superRow] = await stack.db.read<{ id: string }>("MATCH (ph:Phone { key: $key }) RETURN ph.id AS id", { key: superPhone.e164 });
 
-  const ringAPersons = [a1, a2, a3, a4];
-  const ringBPersons = [b1, b2, b3];
-  const all = [...ringAPersons, ...ringBPersons, ...noisePersons];
+  const all = [...a.people, ...b.people, ...noisePersons];
   const nominalIds = [...new Set([...all.map((p) => p.id), ...all.flatMap((p) => [...p.phones, ...p.bankAccounts].map((i) => i.id)), superRow!.id])];
   return {
     agency,
     otherAgency,
-    ringA: {
-      persons: ringAPersons.map((p) => p.id),
-      seizures: [sa1, sa2, sa3],
-      phone: a1.phones[0]!.id,
-      account: a1.bankAccounts[0]!.id,
-      order,
-      payment,
-      shipment,
-    },
-    ringB: { persons: ringBPersons.map((p) => p.id), seizures: [sb1, sb2], phone: b1.phones[0]!.id, account: b1.bankAccounts[0]!.id },
-    noise: { persons: noisePersons.map((p) => p.id), seizures: noiseSeizures },
+    ringA: a.ring,
+    ringB: b.ring,
+    noise: { persons: noisePersons.map((p) => p.id), seizures: cells.map((c) => c.seizure) },
     superPhone: superRow!.id,
-    twinShipment,
+    twinShipment: a.twinShipment,
     names,
     nominalIds,
   };

@@ -21,6 +21,7 @@ const NOT_PERSONAL: Record<string, string> = {
   "Place.countryName": "the name of a country",
   "BankAccount.bic": "identifies the bank, not the account holder",
   "Company.registrationCountry": "a country; the registration number itself is nominal",
+  "ImportJob.fileName": "the name of an uploaded file, chosen by the uploading agency",
 };
 
 const supergraph = readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8");

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { GraphQLError } from "graphql";
@@ -28,20 +29,24 @@ export function unauthenticated(message = "A valid bearer token is required."): 
  * RS256/ES256 with a JWKS in any profile; HS256 with a shared secret only in development.
  */
 export class TokenService {
-  private readonly userKey: JWTVerifyGetKey | Uint8Array;
+  private readonly userKey: JWTVerifyGetKey | KeyObject;
   private readonly userAlgorithms: string[];
-  private readonly secrets: Secrets;
+  // Key objects made once: jose would otherwise import raw key bytes again on every sign and verify.
+  private readonly gatewayKey: KeyObject;
+  private readonly devKey: KeyObject | undefined;
 
   constructor(private readonly config: Config) {
-    this.secrets = loadSecrets(config);
+    const secrets: Secrets = loadSecrets(config);
+    this.gatewayKey = createSecretKey(secrets.gatewaySecret);
+    this.devKey = secrets.jwtSecret ? createSecretKey(secrets.jwtSecret) : undefined;
     if (config.CIX_JWT_JWKS_URL) {
       this.userKey = createRemoteJWKSet(new URL(config.CIX_JWT_JWKS_URL));
       this.userAlgorithms = ["RS256", "ES256"];
     } else if (config.CIX_JWT_JWKS_FILE) {
       this.userKey = createLocalJWKSet(JSON.parse(readFileSync(config.CIX_JWT_JWKS_FILE, "utf8")));
       this.userAlgorithms = ["RS256", "ES256"];
-    } else if (this.secrets.jwtSecret) {
-      this.userKey = this.secrets.jwtSecret;
+    } else if (this.devKey) {
+      this.userKey = this.devKey;
       this.userAlgorithms = ["HS256"];
     } else {
       throw new Error("No token verification key: set CIX_JWT_JWKS_URL or CIX_JWT_JWKS_FILE");
@@ -60,7 +65,7 @@ export class TokenService {
         requiredClaims: ["exp", "sub"],
       };
       payload =
-        this.userKey instanceof Uint8Array
+        typeof this.userKey === "function"
           ? (await jwtVerify(token, this.userKey, options)).payload
           : (await jwtVerify(token, this.userKey, options)).payload;
     } catch {
@@ -79,13 +84,13 @@ export class TokenService {
       .setAudience(SUBGRAPH_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime("2m")
-      .sign(this.secrets.gatewaySecret);
+      .sign(this.gatewayKey);
   }
 
   async verifyGatewayCall(credential: string | undefined): Promise<void> {
     if (!credential) throw unauthenticated("Subgraphs answer only the gateway.");
     try {
-      await jwtVerify(credential, this.secrets.gatewaySecret, { issuer: GATEWAY_ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: ["HS256"] });
+      await jwtVerify(credential, this.gatewayKey, { issuer: GATEWAY_ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: ["HS256"] });
     } catch {
       throw unauthenticated("Subgraphs answer only the gateway.");
     }
@@ -93,7 +98,7 @@ export class TokenService {
 
   /** Development tokens (`npm run token`, tests): HS256 with the dev secret; refused in production. */
   mintDevToken(claims: z.input<typeof Claims>, ttl = "8h"): Promise<string> {
-    if (this.config.production || !this.secrets.jwtSecret) throw new Error("Development tokens cannot be minted in production");
+    if (this.config.production || !this.devKey) throw new Error("Development tokens cannot be minted in production");
     const parsed = Claims.parse(claims);
     return new SignJWT({ agency: parsed.agency, country: parsed.country, roles: parsed.roles, operations: parsed.operations })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
@@ -102,7 +107,7 @@ export class TokenService {
       .setAudience(this.config.CIX_JWT_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime(ttl)
-      .sign(this.secrets.jwtSecret);
+      .sign(this.devKey);
   }
 }
 

@@ -42,7 +42,9 @@ export interface SubgraphServerOptions {
  */
 export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
   const { db, log } = opts;
-  const schema = protectSchema(await buildFederatedSchema(def));
+  // Benchmarks only (bench/, scenario 5): without the permission layer, never in production, only with CIX_BENCH=1.
+  const permissionsOff = process.env.CIX_PERMISSIONS === "off" && process.env.CIX_BENCH === "1" && process.env.NODE_ENV !== "production";
+  const schema = permissionsOff ? await buildFederatedSchema(def) : protectSchema(await buildFederatedSchema(def));
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);

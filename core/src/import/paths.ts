@@ -46,6 +46,8 @@ export function flatten(value: Record<string, unknown>, prefix = "", out = new M
 
 function addLeaves(path: string, value: unknown, out: Map<string, unknown>): void {
   if (Array.isArray(value)) {
+    // An empty list stays one (JSON `"items": []` is a list with no entries, not an absent field).
+    if (value.length === 0) out.set(path, []);
     value.forEach((item, i) => addLeaves(`${path}[${i}]`, item, out));
   } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     flatten(value as Record<string, unknown>, path, out);

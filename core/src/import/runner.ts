@@ -5,7 +5,7 @@ import { GraphQLError, type GraphQLInputObjectType } from "graphql";
 import type { Logger } from "pino";
 import { ErrorCode } from "../errors.js";
 import { coerceRow, rowErrorFromValidation } from "./coerce.js";
-import { ImportJobStore, type ImportJobRecord } from "./job-store.js";
+import type { BatchCheckpoint, ImportJobRecord, ImportJobStore } from "./job-store.js";
 import { ColumnMapping } from "./mapping.js";
 import { flatten } from "./paths.js";
 import { FileRejectedError, readRecords } from "./readers/index.js";
@@ -43,6 +43,8 @@ export interface ImportRunOptions {
   writer: Omit<ImportWriter, "source">;
   store: ImportJobStore;
   batchSize: number;
+  /** Batches written at once (default 1); checkpoints stay in file order. */
+  concurrency?: number;
   maxRecordBytes: number;
   log?: Pick<Logger, "info" | "warn" | "error">;
   onProgress?: (progress: ImportProgress) => void;
@@ -183,10 +185,8 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     return results;
   };
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const records = batch;
-    batch = [];
+  /** Validates and stores one batch; its checkpoint is committed later, in file order (see `commitOldest`). */
+  const processBatch = async (records: SourceRecord[]): Promise<BatchCheckpoint> => {
     const errors: RowError[] = [];
     const rejectedRows = new Set<number>();
     const coerced: CoercedRow[] = [];
@@ -227,14 +227,34 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    const lastRow = records[records.length - 1]!.row;
-    await store.checkpoint(job.id, { lastRow, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors });
-    progress.totalRows += records.length;
-    progress.accepted += accepted;
-    progress.rejected += rejectedRows.size;
-    progress.flagged += flagged;
-    progress.checkpointRow = lastRow;
+    return { lastRow: records[records.length - 1]!.row, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors };
+  };
+
+  // Up to `concurrency` batches are written at once (the writes wait on Neo4j round trips, not on this process);
+  // checkpoints are committed strictly in file order, so a checkpoint never covers a batch that is not stored.
+  const inFlight: Array<Promise<BatchCheckpoint>> = [];
+  const commitOldest = async () => {
+    const done = await inFlight.shift()!;
+    await store.checkpoint(job.id, done);
+    progress.totalRows += done.rows;
+    progress.accepted += done.accepted;
+    progress.rejected += done.rejected;
+    progress.flagged += done.flagged;
+    progress.checkpointRow = done.lastRow;
     options.onProgress?.({ ...progress });
+  };
+  const drain = async () => {
+    while (inFlight.length > 0) await commitOldest();
+  };
+  const flush = async () => {
+    if (batch.length > 0) {
+      const started = processBatch(batch);
+      // Marked handled at once: a failure is seen when its turn to commit comes (or in the final settle).
+      started.catch(() => undefined);
+      inFlight.push(started);
+      batch = [];
+    }
+    while (inFlight.length >= Math.max(1, options.concurrency ?? 1)) await commitOldest();
   };
 
   const stopRequested = () =>
@@ -259,14 +279,19 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       if (batch.length >= options.batchSize) {
         await flush();
         if (stopRequested()) {
+          await drain();
           return await store.finish(job.id, "INTERRUPTED", `Stopped after row ${progress.checkpointRow}; resume the job to continue after it.`);
         }
       }
     }
     await flush();
+    await drain();
   } catch (error) {
+    // Batches still in flight after a failure are left uncommitted (their rows are redone, idempotently, on resume).
+    if (!(error instanceof FileRejectedError)) await Promise.allSettled(inFlight.splice(0));
     if (error instanceof FileRejectedError) {
       await flush();
+      await drain();
       await store.addError(job.id, { row: error.row, field: "", code: "FILE_REJECTED", message: error.message });
       return await store.finish(job.id, "FAILED", error.message);
     }

@@ -4,6 +4,7 @@ import {
   isEnumType,
   isInputObjectType,
   isListType,
+  isNonNullType,
   type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -53,6 +54,7 @@ export function shapeRecord(
       const named = getNamedType(fieldType);
       if (isListType(fieldType)) {
         const list = (target[seg.name] ??= []) as unknown[];
+        if (Array.isArray(value) && value.length === 0 && last) break;
         if (isInputObjectType(named)) {
           if (last) {
             unknown(path, `"${path}" is a list of ${named.name}: give its fields, e.g. "${seg.name}[0].${Object.keys(named.getFields())[0]}".`);
@@ -91,8 +93,21 @@ export function shapeRecord(
       target[seg.name] = convert(value, named, textual);
     }
   }
+  if (textual) emptyRequiredLists(input, rowType);
   findHoles(input, "", errors);
   return { input, errors };
+}
+
+/** Flat formats cannot say "an empty list": a mandatory list with no columns filled is an empty list (e.g. an order's items). */
+function emptyRequiredLists(value: Record<string, unknown>, type: GraphQLInputObjectType): void {
+  for (const field of Object.values(type.getFields())) {
+    const named = getNamedType(field.type);
+    const child = value[field.name];
+    if (child === undefined && isNonNullType(field.type) && isListType(field.type.ofType)) value[field.name] = [];
+    else if (isInputObjectType(named) && child && typeof child === "object") {
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item === "object") emptyRequiredLists(item as Record<string, unknown>, named);
+    }
+  }
 }
 
 /** The value, or undefined when it is absent (null, or text that is empty once trimmed). */

@@ -101,6 +101,16 @@ export interface ImportKind<T = unknown> {
   omitFields?: readonly string[];
   /** Fields a row adds (natural-key references resolved to hub ids) or redefines (a natural key made mandatory). */
   extraFields?: (schema: GraphQLSchema) => GraphQLInputFieldConfigMap;
+  /**
+   * Most rows per transaction for this kind (the engine takes the smaller of this and CIX_IMPORT_BATCH_SIZE): kinds
+   * whose upserts still run several statements per record keep their transactions short.
+   */
+  batchSize?: number;
+  /**
+   * Most batches of this kind written at once (the engine takes the smaller of this and CIX_IMPORT_CONCURRENCY):
+   * kinds that link many records to the same shared nodes (a shop's phone on every order) would only deadlock.
+   */
+  concurrency?: number;
   /** XML: the document element and the element of one record, e.g. `seizures` / `seizure`. */
   xml: { root: string; record: string };
   /** Template: list fields and how many entries flat templates show (default 1), e.g. `{ goods: 2 }`. */

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { Counter, Histogram } from "prom-client";
 import type { Config } from "../config.js";
 import { neo4jUri } from "../config.js";
+import { disableNagleForDriverSockets } from "./no-delay.js";
 import { toPlain } from "./values.js";
 
 export type Params = Record<string, unknown>;
@@ -39,6 +40,7 @@ export class Database {
   ) {}
 
   static connect(config: Config, component: string): Database {
+    disableNagleForDriverSockets();
     const auth = config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined;
     const driver = neo4j.driver(neo4jUri(config), auth, {
       disableLosslessIntegers: true,

@@ -16,7 +16,16 @@ import { decideNominal, envelopesOf, type AccessCarrier } from "./envelope.js";
 
 const FEDERATION_FIELDS = new Set(["_entities", "_service"]);
 
-const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+/** A denial is an answer, not a failure: no stack trace is captured (it is the hot path for unentitled readers). */
+function forbidden(message: string): GraphQLError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 const REASONS: Record<string, string> = {
   role: "Nominal data: your role may not read it.",

@@ -4,6 +4,8 @@ import { seizuresImportRoutes } from "./import/routes.js";
 import { partyRefById } from "./party/party.loaders.js";
 import { PartySeizuresResolver } from "./party/party.resolver.js";
 import { photoSchema } from "./photos/photo.repository.js";
+import { QualityResolver } from "./quality/quality.resolver.js";
+import { qualityStatisticsJob, qualityStatisticsSchema } from "./quality/quality.statistics.js";
 import { PhotoResolver } from "./photos/photo.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { seizureById } from "./seizure/seizure.loaders.js";
@@ -13,12 +15,13 @@ import { RouteLegResolver, SeizureResolver } from "./seizure/seizure.resolver.js
 /** The seizures subgraph: CEN cases, their goods, routes, concealment and photos (non-nominal facts), and offender links. */
 export const seizuresSubgraph: SubgraphDefinition = {
   name: "seizures",
-  resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver, ImportJobResolver],
+  resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver, QualityResolver, ImportJobResolver],
   referenceResolvers: {
     Seizure: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => seizureById(ctx).load(ref.id) },
     Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyRefById(ctx).load(ref.id) },
   },
-  neo4jSchema: [...seizureSchema, ...photoSchema],
+  neo4jSchema: [...seizureSchema, ...photoSchema, ...qualityStatisticsSchema],
+  jobs: [qualityStatisticsJob],
   httpRoutes: [seizuresImportRoutes],
 };
 

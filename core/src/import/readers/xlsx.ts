@@ -27,7 +27,8 @@ export async function* readXlsx(file: string): AsyncGenerator<SourceRecord> {
         lastRow = row.number;
         const cells = row.values as ExcelJS.CellValue[];
         if (!header) {
-          header = cells.map((c) => String(cellValue(c) ?? "").trim());
+          // row.values is sparse (1-based, holes for empty cells): Array.from fills the holes.
+          header = Array.from(cells, (c) => String(cellValue(c) ?? "").trim());
           continue;
         }
         const value: Record<string, unknown> = {};

@@ -61,6 +61,8 @@ export async function* readXml(file: string, limits: ReaderLimits): AsyncGenerat
     const frame = stack.pop()!;
     const parent = stack[stack.length - 1];
     if (stack.length === 1) {
+      // Nothing after a rejection is read: the file is refused from there on.
+      if (rejection) return;
       records++;
       ready.push({ row: records, value: frame.fields, textual: true });
     } else if (parent && stack.length >= 2) {

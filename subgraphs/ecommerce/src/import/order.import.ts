@@ -23,6 +23,9 @@ export const orderImport: ImportKind<OrderRow> = {
     buyerParty: { type: PartyReferenceImport, description: "The Person or Company the buyer was resolved to, by reference or registration." },
     sellerParty: { type: PartyReferenceImport, description: "The Person or Company the seller was resolved to, by reference or registration." },
   }),
+  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
+  batchSize: 100,
+  concurrency: 1,
   xml: { root: "orders", record: "order" },
   templateLists: { items: 2 },
   examples: {

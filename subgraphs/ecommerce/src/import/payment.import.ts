@@ -19,6 +19,9 @@ export const paymentImport: ImportKind<PaymentRow> = {
   inputType: "PaymentInput",
   omitFields: ["orderId"],
   extraFields: () => ({ order: { type: OrderReferenceImport, description: "The order this payment pays, by platform and order number." } }),
+  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
+  batchSize: 200,
+  concurrency: 1,
   xml: { root: "payments", record: "payment" },
   examples: {
     provider: "ExamplePay",

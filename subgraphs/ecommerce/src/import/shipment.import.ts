@@ -38,6 +38,9 @@ export const shipmentImport: ImportKind<ShipmentRow> = {
     order: { type: OrderReferenceImport, description: "The order this shipment fulfils, by platform and order number." },
     seizure: { type: SeizureReferenceImport, description: "The seizure case in which this shipment was seized, by case number." },
   }),
+  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
+  batchSize: 100,
+  concurrency: 1,
   xml: { root: "shipments", record: "shipment" },
   templateLists: { events: 2 },
   examples: {

@@ -49,7 +49,11 @@ export class AnalysisResolver {
       "but not expanded (see `cut`); limits set `truncated`. Analysts, investigators and supervisors.",
   })
   async network(
-    @Arg("from", () => [ID], { description: "Ids of the starting records (seizures, persons, companies, identifiers, orders, payments, shipments)." })
+    @Arg("from", () => [ID], {
+      description:
+        "Ids of the starting records: seizures, persons, companies, identifiers, orders, payments, shipments (1 to 50). " +
+        "Pseudonyms cannot be looked up: start from records you know.",
+    })
     from: string[],
     @Arg("hops", () => Int, { defaultValue: 2, description: "How many relationships away to go (1 to CIX_MAX_HOPS, default 5)." }) hops: number,
     @Arg("relationshipTypes", () => [RelationshipType], { nullable: true, description: "Only follow these relationships (default: all)." })

@@ -13,6 +13,7 @@ export async function exploreNetwork(tx: Tx, opts: TraversalOptions, ids: string
     frontier = (await traversal.expand(frontier, hop)).added;
   }
   await traversal.close();
+  await traversal.resolveAccess();
   return traversal.graph;
 }
 
@@ -50,10 +51,13 @@ export async function exploreBetween(
   while (sides[0]!.depth + sides[1]!.depth < maxHops) {
     // A side with nothing left to expand has read all it reaches: no further path can appear.
     if (sides.some((s) => s.frontier.length === 0) || (shortestOnly && met())) break;
-    const open = sides.filter((s) => shortestOnly || s.depth < s.goal);
+    // A frontier of super-nodes only (e.g. a path from a super-node) cannot be expanded; the other side goes further.
+    const open = sides.filter((s) => s.frontier.some((n) => graph.passable(n.eid)));
+    if (open.length === 0) break;
+    const belowGoal = open.filter((s) => s.depth < s.goal);
     const side = shortestOnly
       ? open.reduce((a, b) => (b.frontier.length < a.frontier.length ? b : a))
-      : open.reduce((a, b) => (b.depth < a.depth ? b : a));
+      : (belowGoal.length > 0 ? belowGoal : open).reduce((a, b) => (b.depth < a.depth ? b : a));
     const { reached } = await traversal.expand(side.frontier, side.depth + 1);
     side.depth++;
     side.frontier = [];
@@ -63,5 +67,6 @@ export async function exploreBetween(
       side.frontier.push(graph.nodes.get(eid)!);
     }
   }
+  await traversal.resolveAccess();
   return { graph, from: from!, to: to! };
 }

@@ -26,15 +26,11 @@ export const PARTY_LABELS: readonly NodeLabel[] = ["Person", "Company"];
 export const IDENTIFIER_LABELS: readonly NodeLabel[] = ["Phone", "Email", "Address", "BankAccount", "IdentityDocument"];
 /** Records whose own fields are guarded by the subgraph that owns them; their ids are not nominal. */
 export const NON_NOMINAL_LABELS: readonly NodeLabel[] = ["Seizure", "Order", "Payment", "Shipment"];
-/** Labels of records (everything that is not a shared identifier). */
-export const RECORD_NODE_LABELS: readonly NodeLabel[] = NODE_LABELS.filter((l) => !IDENTIFIER_LABELS.includes(l));
 
 export function isNominal(label: NodeLabel): boolean {
   return !NON_NOMINAL_LABELS.includes(label);
 }
 
-/** The label each start id is looked up under (one id index per label; Party covers persons and companies). */
-export const LOOKUP_LABELS = ["Seizure", "Party", ...IDENTIFIER_LABELS, "Order", "Payment", "Shipment"] as const;
 
 export const ALL_RELATIONSHIPS = Object.values(RelationshipType);
 
@@ -83,22 +79,3 @@ export function labelPredicate(variable: string, labels: readonly string[]): str
 
 /** `OFFENDER|USES|…`: every analysis relationship, for degree counts (a constant, not client input). */
 export const ALL_RELATIONSHIPS_PATTERN = ALL_RELATIONSHIPS.join("|");
-
-/**
- * When the event a relationship stands for happened, for an edge `r` from `sn` to `en`: the seizure, order,
- * payment or dispatch date; null for links that are states (a phone in use), which carry since/until instead.
- */
-export const EVENT_DATE = `CASE type(r)
-    WHEN 'OFFENDER' THEN sn.seizedAt
-    WHEN 'SEIZED_IN' THEN en.seizedAt
-    WHEN 'BUYER' THEN sn.orderDate
-    WHEN 'SELLER' THEN sn.orderDate
-    WHEN 'PAID_BY' THEN en.paidAt
-    WHEN 'FROM' THEN sn.paidAt
-    WHEN 'TO' THEN sn.paidAt
-    WHEN 'FULFILLED_BY' THEN en.shippedAt
-    WHEN 'CONSIGNOR' THEN sn.shippedAt
-    WHEN 'CONSIGNEE' THEN sn.shippedAt
-    WHEN 'DECLARED' THEN coalesce(sn.orderDate, sn.paidAt, sn.shippedAt)
-    WHEN 'SAME_AS' THEN r.at
-    ELSE null END`;

@@ -47,6 +47,7 @@ export async function findSharedLinks(tx: Tx, opts: TraversalOptions, ids: strin
   const twinNodes = await traversal.add([...new Set(twins.map((t) => t.other))], 2);
   const sharers = nodesOf(graph, (await traversal.expand(held, 3, LINK_RELATIONSHIPS)).reached).filter((n) => !IDENTIFIER_LABELS.includes(n.label));
   await traversal.expand([...sharers, ...twinNodes], 4, RECORD_RELATIONSHIPS);
+  await traversal.resolveAccess();
 
   const links = new Links();
   for (const start of starts) {

@@ -2,10 +2,7 @@ import { accessProjection, RECORD_LABELS, type AccessEnvelope, type Tx } from "@
 import type { RelationshipType } from "./analysis.enums.js";
 import {
   ALL_RELATIONSHIPS_PATTERN,
-  EVENT_DATE,
-  IDENTIFIER_LABELS,
   labelPredicate,
-  LOOKUP_LABELS,
   NODE_LABELS,
   PARTY_LABELS,
   type NodeLabel,
@@ -21,64 +18,71 @@ import type { GraphEdge } from "./subgraph.js";
 /** At most this many linked records are read to decide whether a shared identifier may be shown to the reader. */
 const MAX_IDENTIFIER_ENVELOPES = 25;
 
-const FIND_STARTS = `UNWIND $ids AS id
+/**
+ * Statements are sent with their whitespace collapsed: the driver writes a message in 1400-byte chunks, and a
+ * statement that needs a second chunk waits for the first one's (delayed) TCP acknowledgement, ~40 ms.
+ */
+function compact(cypher: string): string {
+  return cypher.replace(/\s+/g, " ").trim();
+}
+
+/** What a traversal keeps of a node `m`; the kind is the first of its labels that is a network label. */
+const DETAILS = `elementId(m) AS eid, m.id AS id, [l IN labels(m) WHERE l IN $labels][0] AS label,
+  COUNT { (m)-[:${ALL_RELATIONSHIPS_PATTERN}]-() } AS degree,
+  CASE WHEN m:Seizure THEN m.commodity END AS commodity, CASE WHEN m:Seizure THEN m.placeLocode END AS placeLocode,
+  CASE WHEN m:Shipment THEN m.trackingNumber END AS trackingNumber`;
+
+/** Each network label has a unique `id` constraint, so each branch is an index seek. */
+const FIND_STARTS = compact(`UNWIND $ids AS id
   CALL (id) {
-    ${LOOKUP_LABELS.map((label) => `MATCH (n:${label} { id: id }) RETURN n`).join("\n    UNION\n    ")}
+    ${NODE_LABELS.map((label) => `MATCH (m:${label} { id: id }) RETURN m`).join(" UNION ")}
   }
-  RETURN id, elementId(n) AS eid`;
+  RETURN ${DETAILS}`);
+
+const NODE_DETAILS = compact(`UNWIND $eids AS eid MATCH (m) WHERE elementId(m) = eid RETURN ${DETAILS}`);
 
 /**
- * Who may see an identifier: the envelopes of the records linked to it that could grant access under
- * decideNominal (the reader's own agency's first, then records shared into some operation), at most
- * MAX_IDENTIFIER_ENVELOPES of them, so a phone shared by thousands costs no more than a few.
+ * Who may see a person, a company or an identifier: the party's own envelope; for an identifier, the envelopes
+ * of the records linked to it that could grant access under decideNominal (the reader's own agency's first,
+ * then records shared into some operation), at most MAX_IDENTIFIER_ENVELOPES of them, so that a phone shared by
+ * thousands costs no more than a few.
  */
-const RECORD = labelPredicate("rec", RECORD_LABELS);
-const ACCESS = `CASE
-    WHEN NOT $withAccess THEN []
+const RECORD = labelPredicate("x", RECORD_LABELS);
+const NODE_ACCESS = compact(`UNWIND $eids AS eid MATCH (m) WHERE elementId(m) = eid
+  RETURN eid, CASE
     WHEN ${labelPredicate("m", PARTY_LABELS)} THEN [${accessProjection("m")}]
-    WHEN ${labelPredicate("m", IDENTIFIER_LABELS)} THEN
-      [(m)<--(rec) WHERE ${RECORD} AND rec.ownerAgency = $agency | ${accessProjection("rec")}][..1] +
-      [(m)<--(rec) WHERE ${RECORD} AND rec.ownerAgency <> $agency AND EXISTS { (rec)-[:SHARED_IN]->(:Operation) }
-        | ${accessProjection("rec")}][..${MAX_IDENTIFIER_ENVELOPES}]
-    ELSE [] END`;
+    ELSE [(m)<--(x) WHERE ${RECORD} AND x.ownerAgency = $agency | ${accessProjection("x")}][..1] +
+      [(m)<--(x) WHERE ${RECORD} AND x.ownerAgency <> $agency AND EXISTS { (x)-[:SHARED_IN]->() } | ${accessProjection("x")}][..${MAX_IDENTIFIER_ENVELOPES}]
+    END AS access`);
 
-const NODE_DETAILS = `UNWIND $eids AS eid
-  MATCH (m) WHERE elementId(m) = eid
-  RETURN eid, m.id AS id, [l IN labels(m) WHERE l IN $labels][0] AS label,
-    COUNT { (m)-[:${ALL_RELATIONSHIPS_PATTERN}]-() } AS degree,
-    ${ACCESS} AS access,
-    CASE WHEN m:Seizure THEN m.commodity END AS commodity, CASE WHEN m:Seizure THEN m.placeLocode END AS placeLocode,
-    CASE WHEN m:Shipment THEN m.trackingNumber END AS trackingNumber`;
-
-const EDGE_FIELDS = `elementId(r) AS rid, type(r) AS type, elementId(sn) AS start, elementId(en) AS end,
-    r.role AS role, r.since AS since, r.until AS until, ${EVENT_DATE} AS at,
-    coalesce(r.ownerAgency, r.agency, sn.ownerAgency) AS ownerAgency, r.source AS source, coalesce(r.createdAt, r.at) AS createdAt`;
-
-const INCIDENT_EDGES = `UNWIND $eids AS eid
+/** `sd`/`ed`: the event date of the start and end node (each record kind has one: seizedAt, orderDate, paidAt, shippedAt). */
+const INCIDENT_EDGES = compact(`UNWIND $eids AS eid
   MATCH (n) WHERE elementId(n) = eid
   MATCH (n)-[r]-(m)
   WHERE type(r) IN $types AND ${labelPredicate("m", NODE_LABELS)} AND ($within IS NULL OR elementId(m) IN $within)
   WITH r, startNode(r) AS sn, endNode(r) AS en
   LIMIT toInteger($rowCap)
-  RETURN ${EDGE_FIELDS}`;
+  RETURN elementId(r) AS rid, type(r) AS type, elementId(sn) AS start, elementId(en) AS end, r.role AS role, r.since AS since,
+    r.until AS until, r.at AS edgeAt, coalesce(sn.seizedAt, sn.orderDate, sn.paidAt, sn.shippedAt) AS startAt,
+    coalesce(en.seizedAt, en.orderDate, en.paidAt, en.shippedAt) AS endAt,
+    coalesce(r.ownerAgency, r.agency, sn.ownerAgency) AS ownerAgency, r.source AS source, coalesce(r.createdAt, r.at) AS createdAt`);
 
-const SAME_TRACKING_NUMBER = `UNWIND $eids AS eid
+const SAME_TRACKING_NUMBER = compact(`UNWIND $eids AS eid
   MATCH (a:Shipment) WHERE elementId(a) = eid
   MATCH (b:Shipment { trackingNumber: a.trackingNumber }) WHERE b <> a
   RETURN eid AS from, elementId(b) AS other
-  LIMIT toInteger($rowCap)`;
+  LIMIT toInteger($rowCap)`);
 
-const SEIZURE_PROFILES = `UNWIND $ids AS id
+const SEIZURE_PROFILES = compact(`UNWIND $ids AS id
   MATCH (s:Seizure { id: id })
   RETURN s.id AS id, s.commodity AS commodity,
-    [x IN [s.placeLocode] + [(s)-[:LEG]->(p:Place) WHERE p.locode IS NOT NULL | p.locode] WHERE x IS NOT NULL] AS locodes`;
+    [x IN [s.placeLocode] + [(s)-[:LEG]->(p:Place) WHERE p.locode IS NOT NULL | p.locode] WHERE x IS NOT NULL] AS locodes`);
 
 export type NodeDetails = {
   eid: string;
   id: string;
   label: NodeLabel;
   degree: number;
-  access: AccessEnvelope[];
   commodity: string | null;
   placeLocode: string | null;
   trackingNumber: string | null;
@@ -90,29 +94,58 @@ export interface Reader {
   withAccess: boolean;
 }
 
-/** The element id of each start id found (ids of any network kind). */
-export function findStarts(tx: Tx, ids: readonly string[]): Promise<Array<{ id: string; eid: string }>> {
-  return tx.run(FIND_STARTS, { ids });
+/** The start records found (ids of any network kind), with their details. */
+export function findStarts(tx: Tx, ids: readonly string[]): Promise<NodeDetails[]> {
+  return tx.run(FIND_STARTS, { ids, labels: NODE_LABELS });
 }
 
-export function nodeDetails(tx: Tx, eids: readonly string[], reader: Reader): Promise<NodeDetails[]> {
+export function nodeDetails(tx: Tx, eids: readonly string[]): Promise<NodeDetails[]> {
   if (eids.length === 0) return Promise.resolve([]);
-  return tx.run(NODE_DETAILS, { eids, labels: NODE_LABELS, agency: reader.agency, withAccess: reader.withAccess });
+  return tx.run(NODE_DETAILS, { eids, labels: NODE_LABELS });
+}
+
+/** The envelopes deciding whether `reader` may see each given person, company or identifier (see NODE_ACCESS). */
+export function nodeAccess(tx: Tx, eids: readonly string[], reader: Reader): Promise<Array<{ eid: string; access: AccessEnvelope[] }>> {
+  if (eids.length === 0 || !reader.withAccess) return Promise.resolve([]);
+  return tx.run(NODE_ACCESS, { eids, agency: reader.agency });
+}
+
+type EdgeRow = Omit<GraphEdge, "at"> & { edgeAt: string | null; startAt: string | null; endAt: string | null };
+
+/** Which end's event a relationship stands for: an offender is dated by its seizure, a payment link by the payment… */
+const EVENT_END: Partial<Record<RelationshipType, "start" | "end" | "edge">> = {
+  OFFENDER: "start",
+  SEIZED_IN: "end",
+  BUYER: "start",
+  SELLER: "start",
+  PAID_BY: "end",
+  FROM: "start",
+  TO: "start",
+  FULFILLED_BY: "end",
+  CONSIGNOR: "start",
+  CONSIGNEE: "start",
+  DECLARED: "start",
+  SAME_AS: "edge",
+};
+
+function withEventDate({ edgeAt, startAt, endAt, ...edge }: EdgeRow): GraphEdge {
+  const end = EVENT_END[edge.type];
+  return { ...edge, at: end === "start" ? startAt : end === "end" ? endAt : end === "edge" ? edgeAt : null };
 }
 
 /**
  * The relationships of the given types between the nodes `eids` and network nodes (only those in `within`,
  * when given), at most `rowCap` of them.
  */
-export function incidentEdges(
+export async function incidentEdges(
   tx: Tx,
   eids: readonly string[],
   types: readonly RelationshipType[],
   rowCap: number,
   within: readonly string[] | null = null,
 ): Promise<GraphEdge[]> {
-  if (eids.length === 0 || types.length === 0) return Promise.resolve([]);
-  return tx.run(INCIDENT_EDGES, { eids, types, rowCap, within });
+  if (eids.length === 0 || types.length === 0) return [];
+  return (await tx.run<EdgeRow>(INCIDENT_EDGES, { eids, types, rowCap, within })).map(withEventDate);
 }
 
 /** Other shipments with the tracking number of each given shipment. */

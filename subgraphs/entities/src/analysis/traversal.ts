@@ -1,6 +1,7 @@
 import { badUserInput, type Tx } from "@cix/core";
 import type { RelationshipType } from "./analysis.enums.js";
-import { findStarts, incidentEdges, nodeDetails, type Reader } from "./traversal.repository.js";
+import { isNominal } from "./graph.model.js";
+import { findStarts, incidentEdges, nodeAccess, nodeDetails, type NodeDetails, type Reader } from "./traversal.repository.js";
 import { Subgraph, type GraphEdge, type GraphNode } from "./subgraph.js";
 
 /** Dated relationships outside the window are not followed; undated ones always are. */
@@ -58,23 +59,40 @@ export class Traversal {
   /** The starting records; BAD_USER_INPUT naming the argument (and index) of an id that is no network node. */
   async start(ids: readonly string[], paths: readonly string[]): Promise<GraphNode[]> {
     const found = await findStarts(this.tx, ids);
-    const eidOf = new Map(found.map((r) => [r.id, r.eid]));
-    const missing = ids.findIndex((id) => !eidOf.has(id));
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const missing = ids.findIndex((id) => !byId.has(id));
     if (missing >= 0) {
       throw badUserInput(paths[missing] ?? `ids[${missing}]`, "the id of a seizure, person, company, identifier, order, payment or shipment");
     }
-    return this.add([...new Set(ids.map((id) => eidOf.get(id)!))], 0);
+    this.keepNodes(found, 0);
+    return ids.map((id) => this.graph.nodes.get(byId.get(id)!.eid)!);
   }
 
   /** Adds nodes by element id at `hop` (their details in one query); returns them in the order given. */
   async add(eids: readonly string[], hop: number): Promise<GraphNode[]> {
     const fresh = eids.filter((eid) => !this.graph.nodes.has(eid));
-    for (const row of await nodeDetails(this.tx, fresh, this.opts.reader)) {
-      const node: GraphNode = { ...row, access: row.access ?? [], hop, expanded: false };
+    this.keepNodes(await nodeDetails(this.tx, fresh), hop);
+    return eids.flatMap((eid) => this.graph.nodes.get(eid) ?? []);
+  }
+
+  private keepNodes(rows: readonly NodeDetails[], hop: number): void {
+    for (const row of rows) {
+      if (this.graph.nodes.has(row.eid)) continue;
+      const node: GraphNode = { ...row, access: [], hop, expanded: false };
       this.graph.nodes.set(node.eid, node);
       if (node.degree > this.opts.superDegree) this.graph.cut.set(node.eid, node);
     }
-    return eids.flatMap((eid) => this.graph.nodes.get(eid) ?? []);
+  }
+
+  /**
+   * Reads, in one query at the end, who may see each person, company and identifier found; nothing for readers
+   * who may read no nominal data at all (they get pseudonyms whatever the envelopes say).
+   */
+  async resolveAccess(): Promise<void> {
+    const nominal = [...this.graph.nodes.values()].filter((n) => isNominal(n.label));
+    for (const { eid, access } of await nodeAccess(this.tx, nominal.map((n) => n.eid), this.opts.reader)) {
+      this.graph.nodes.get(eid)!.access = access;
+    }
   }
 
   /**

@@ -22,6 +22,9 @@ export const companyImport: ImportKind<CompanyRow> = {
     registrationNumber: { type: new GraphQLNonNull(GraphQLString), description: "Number in the company register: mandatory in imports (natural key with the country)." },
     registrationCountry: { type: new GraphQLNonNull(CountryCodeScalar), description: "Country of the company register: mandatory in imports." },
   }),
+  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
+  batchSize: 100,
+  concurrency: 1,
   xml: { root: "companies", record: "company" },
   templateLists: { addresses: 1, bankAccounts: 1 },
   examples: {

@@ -22,6 +22,9 @@ export const personImport: ImportKind<PersonRow> = {
   extraFields: () => ({
     reference: { type: new GraphQLNonNull(GraphQLString), description: "Your agency's own id of the person: mandatory in imports (the natural key)." },
   }),
+  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
+  batchSize: 100,
+  concurrency: 1,
   xml: { root: "persons", record: "person" },
   templateLists: { addresses: 1, bankAccounts: 1, identityDocuments: 1 },
   examples: {

@@ -101,6 +101,6 @@ export const seizureImport: ImportKind<ValidSeizure> = {
 
   async writeBatch(items, writer) {
     const written = await new SeizureRepository(writer.db).upsertMany(items, { agency: writer.agency, country: writer.country, source: writer.source });
-    return written.map((w) => ({ id: w.id, flags: 0 }));
+    return written;
   },
 };

@@ -2,7 +2,8 @@ import { badUserInput, type Database, type Viewer } from "@cix/core";
 import { requireOwnCase } from "../access.js";
 import { SEIZURE_PROJECTION } from "../seizure/seizure.projection.js";
 import type { Seizure } from "../seizure/seizure.types.js";
-import { canMove, statusesLeadingTo, type ReviewStatus } from "./review-status.js";
+import { settleErrorFlags } from "../quality/quality.repository.js";
+import { canMove, ReviewStatus, statusesLeadingTo } from "./review-status.js";
 
 export interface Transition {
   to: ReviewStatus;
@@ -10,6 +11,8 @@ export interface Transition {
   mutation: string;
   /** Required when moving to RETURNED. */
   returnReason?: string;
+  /** Moving to VALIDATED: accept the case's unresolved ERROR quality flags (else they stop the validation). */
+  acknowledgeFlags?: boolean;
 }
 
 /** Moves a case through the review workflow, only along legal transitions. */
@@ -35,6 +38,7 @@ export class ReviewRepository {
         Object.assign(error.extensions, { currentStatus: status });
         throw error;
       }
+      if (t.to === ReviewStatus.VALIDATED) await settleErrorFlags(tx, id, t.acknowledgeFlags ?? false);
       const [row] = await tx.run<{ seizure: Seizure }>(
         `MATCH (s:Seizure { id: $id })
          SET s.reviewStatus = $to, s.returnReason = $returnReason, s.source = $source

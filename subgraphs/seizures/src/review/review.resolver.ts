@@ -21,10 +21,22 @@ export class ReviewResolver {
     return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.SUBMITTED, mutation: "submitSeizure" });
   }
 
-  @Mutation(() => Seizure, { description: "Validates a SUBMITTED case (supervisor of the owner agency)." })
-  validateSeizure(@Arg("id", () => ID, idArg) id: string, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Seizure, {
+    description:
+      "Validates a SUBMITTED case (supervisor of the owner agency). A case with unresolved ERROR quality flags is refused unless " +
+      "acknowledgeFlags is true (the flags are then marked acknowledged).",
+  })
+  validateSeizure(
+    @Arg("id", () => ID, idArg) id: string,
+    @Arg("acknowledgeFlags", () => Boolean, {
+      defaultValue: false,
+      description: "Validate although the case has unresolved ERROR quality flags (see Seizure.qualityFlags), acknowledging them.",
+    })
+    acknowledgeFlags: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
     const viewer = requireReviewer(ctx.viewer);
-    return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.VALIDATED, mutation: "validateSeizure" });
+    return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.VALIDATED, mutation: "validateSeizure", acknowledgeFlags });
   }
 
   @Mutation(() => Seizure, { description: "Returns a SUBMITTED case to the reporter for correction, saying why (supervisor of the owner agency)." })

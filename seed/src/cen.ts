@@ -1,0 +1,51 @@
+import { writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createLogger, Database, initCodeLists, loadConfig, loadSecrets, localImportServices, repoRoot } from "@cix/core";
+import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
+import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
+import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
+import { cenCounts, loadCen, type CenLoadResult } from "./load-import.js";
+
+export const CEN_MANIFEST_PATH = path.join(repoRoot, "var", "seed-manifest-cen.json");
+
+/**
+ * `npm run seed -- --scale cen [--fraction F] [--seed N]`: the CEN-scale data set straight into Neo4j through the
+ * import engine (no gateway: at this size the HTTP hop is only overhead), then a manifest of the planted rings
+ * (their records' natural keys) and of the load's rates in var/seed-manifest-cen.json.
+ */
+export async function runCen(seed: number, fraction: number): Promise<CenLoadResult> {
+  const config = loadConfig();
+  initCodeLists(config.CIX_CODELISTS_DIR);
+  const db = Database.connect(config, "seed-cen");
+  try {
+    const services = await localImportServices({
+      db,
+      config,
+      log: createLogger("seed-cen", process.env.LOG_LEVEL ?? "warn"),
+      auditKey: loadSecrets(config).auditKey,
+      subgraphs: [
+        { def: seizuresSubgraph, kinds: seizuresImportKinds },
+        { def: entitiesSubgraph, kinds: entitiesImportKinds },
+        { def: ecommerceSubgraph, kinds: ecommerceImportKinds },
+      ],
+    });
+    const counts = cenCounts(fraction);
+    console.error(`CEN scale × ${fraction} (seed ${seed}): ${JSON.stringify(counts)} background records plus the planted rings`);
+    const result = await loadCen({
+      seed,
+      counts,
+      services,
+      workDir: path.join(os.tmpdir(), `cix-cen-${process.pid}`),
+      log: (line) => console.error(line),
+    });
+    await mkdir(path.dirname(CEN_MANIFEST_PATH), { recursive: true });
+    await writeFile(
+      CEN_MANIFEST_PATH,
+      `${JSON.stringify({ scale: "cen", fraction, seed, counts, loadedAt: new Date().toISOString(), loadMs: result.ms, phases: result.phases, rings: result.rings }, null, 2)}\n`,
+    );
+    return result;
+  } finally {
+    await db.close();
+  }
+}
