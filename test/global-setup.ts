@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { Database, loadConfig } from "@cix/core";
 import { ensureNeo4j } from "@cix/neo4j";
 
 /**
@@ -8,10 +9,24 @@ import { ensureNeo4j } from "@cix/neo4j";
 export default async function setup(project: TestProject) {
   const port = Number(process.env.CIX_TEST_BOLT_PORT ?? 7688);
   const neo4j = await ensureNeo4j({ port, home: "data-test" });
+  if (!process.env.NEO4J_URI) await resetAuditTrail(neo4j.uri);
   project.provide("neo4jUri", neo4j.uri);
   return async () => {
     await neo4j.stop();
   };
+}
+
+/**
+ * The audit trail is one hash chain per database; on the embedded test database each run starts a new one, so
+ * a chain left by an earlier run (perhaps with another key) cannot fail this run's verification.
+ */
+async function resetAuditTrail(uri: string): Promise<void> {
+  const db = Database.connect(loadConfig({ ...process.env, NEO4J_URI: uri }), "test-setup");
+  try {
+    await db.write("MATCH (n) WHERE n:AuditEntry OR n:AuditHead DETACH DELETE n");
+  } finally {
+    await db.close();
+  }
 }
 
 declare module "vitest" {

@@ -44,7 +44,6 @@ export async function startProductionStack(
   const env: Record<string, string | undefined> = {
     CIX_PROFILE: "production",
     CIX_JWT_JWKS_FILE: jwksFile,
-    CIX_AUDIT_KEY: "test-only-audit-key-0123456789abcdefghijklmnop",
     // The vitest env sets an HS256 secret for the development stacks; production refuses to start with one.
     CIX_JWT_SECRET: undefined,
     ...overrides,
