@@ -327,3 +327,39 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
     expect((await verifyAuditTrail(stack.db, auditKey)).ok).toBe(true);
   });
 });
+
+describe("audit trail queries: supervisors see their agency's trail, data owners see who read their records", () => {
+  let stack: TestStack;
+  const owner = unique("AUO");
+  const reader = unique("AUR");
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await deleteAgencyRecords(stack.db, owner);
+    await stack.stop();
+  });
+
+  it("lists reads of the owner's records to its supervisor, and the reader agency's requests to theirs", async () => {
+    const investigator = await authHeaders({ role: "investigator", agency: owner, purpose: "CASE-9", sub: `inv@${owner}` });
+    const id = ok(
+      await stack.query<{ upsertPerson: { id: string } }>(`mutation { upsertPerson(input: { reference: "R1", fullName: "Ada Audit" }) { id } }`, undefined, investigator),
+    ).upsertPerson.id;
+    ok(await stack.query(`query($id: ID!) { person(id: $id) { fullName } }`, { id }, investigator));
+
+    const reads = ok(
+      await stack.query<{ readsOfOurRecords: { nodes: Array<{ officer: string; purpose: string; records: Array<{ id: string; fields: string[] }> }> } }>(
+        `query($id: ID) { readsOfOurRecords(recordId: $id, first: 10) { nodes { officer purpose records { id fields } } } }`,
+        { id },
+        await authHeaders({ role: "supervisor", agency: owner }),
+      ),
+    ).readsOfOurRecords.nodes;
+    expect(reads[0]).toMatchObject({ officer: `inv@${owner}`, purpose: "CASE-9", records: [{ id, fields: ["Person.fullName"] }] });
+
+    const trail = await stack.query<{ auditTrail: { nodes: unknown[] } }>(`{ auditTrail(first: 5) { nodes { seq officer } } }`, undefined, await authHeaders({ role: "supervisor", agency: reader }));
+    expect(trail.data?.auditTrail.nodes).toEqual([]);
+    const denied = await stack.query(`{ auditTrail(first: 5) { nodes { seq } } }`, undefined, await authHeaders({ role: "investigator", agency: owner }));
+    expect(denied.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});

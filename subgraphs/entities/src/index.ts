@@ -12,6 +12,7 @@ import { identifierResolvers } from "./identifier/identifier.resolver.js";
 import { loadPartyOfType, partyById } from "./party/party.loaders.js";
 import { partySchema } from "./party/party.projection.js";
 import { PartyResolver } from "./party/party.resolver.js";
+import { AuditResolver } from "./audit/audit.resolver.js";
 import { purgeOperationDataJob } from "./operation/operation.jobs.js";
 import { operationById } from "./operation/operation.loaders.js";
 import { operationSchema } from "./operation/operation.repository.js";
@@ -38,6 +39,7 @@ export const entitiesSubgraph: SubgraphDefinition = {
     AnalysisResolver,
     NetworkNodeResolver,
     MatchResolver,
+    AuditResolver,
   ],
   referenceResolvers: {
     // A `Party` reference (from an @interfaceObject in another subgraph) resolves to its concrete type via __typename.
