@@ -32,11 +32,61 @@ function entryHash(key: Uint8Array, prevHash: string, seq: number, payload: stri
 
 /**
  * Appends one entry to the append-only audit trail. Entries form a keyed hash chain (each HMAC covers the
- * previous hash, the sequence number and the canonical JSON of the event; the key is not in the database), so any later change, insertion or deletion
- * breaks `verifyAuditTrail`. The head node is locked for the transaction, which serialises writers.
+ * previous hash, the sequence number and the canonical JSON of the event; the key is not in the database), so
+ * any later change, insertion or deletion breaks `verifyAuditTrail`. Resolves once the entry is committed.
+ *
+ * The chain has one head, so writers are serialised on it. To keep that from capping throughput, appends that
+ * arrive while a write is in flight are committed together in the next transaction (group commit): one head
+ * lock and one round trip for the whole batch.
  */
-export async function appendAudit(db: Database, key: Uint8Array, event: AuditEvent): Promise<void> {
-  const payload = canonicalize(event)!;
+export function appendAudit(db: Database, key: Uint8Array, event: AuditEvent): Promise<void> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new AuditBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.append(key, event);
+}
+
+interface Pending {
+  key: Uint8Array;
+  event: AuditEvent;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+const batchers = new WeakMap<Database, AuditBatcher>();
+
+class AuditBatcher {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Database) {}
+
+  append(key: Uint8Array, event: AuditEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, event, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        await writeBatch(this.db, batch);
+        batch.forEach((p) => p.resolve());
+      } catch (error) {
+        batch.forEach((p) => p.reject(error));
+      }
+    }
+    this.flushing = false;
+  }
+}
+
+async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void> {
   await db.transaction(async (tx) => {
     const [head] = await tx.run<{ seq: number; hash: string }>(
       `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis
@@ -44,16 +94,15 @@ export async function appendAudit(db: Database, key: Uint8Array, event: AuditEve
        RETURN h.seq AS seq, h.hash AS hash`,
       { genesis: GENESIS },
     );
-    const seq = head!.seq + 1;
-    const hash = entryHash(key, head!.hash, seq, payload);
-    await tx.run(
-      `MATCH (h:AuditHead { id: 'audit' })
-       CREATE (e:AuditEntry { seq: $seq, prevHash: $prevHash, hash: $hash, payload: $payload, kind: $kind, at: datetime($at),
-         agency: $agency, sub: $sub, requestId: $requestId, recordIds: $recordIds, ownerAgencies: $ownerAgencies })
-       SET h.seq = $seq, h.hash = $hash`,
-      {
+    let seq = head!.seq;
+    let prevHash = head!.hash;
+    const entries = batch.map(({ key, event }) => {
+      const payload = canonicalize(event)!;
+      seq += 1;
+      const hash = entryHash(key, prevHash, seq, payload);
+      const entry = {
         seq,
-        prevHash: head!.hash,
+        prevHash,
         hash,
         payload,
         kind: event.kind,
@@ -63,7 +112,16 @@ export async function appendAudit(db: Database, key: Uint8Array, event: AuditEve
         requestId: event.requestId,
         recordIds: event.records.map((r) => r.id),
         ownerAgencies: [...new Set(event.records.map((r) => r.ownerAgency).filter((a): a is string => !!a))],
-      },
+      };
+      prevHash = hash;
+      return entry;
+    });
+    await tx.run(
+      `UNWIND $entries AS entry
+       CREATE (e:AuditEntry) SET e = entry, e.at = datetime(entry.at)
+       WITH count(e) AS written
+       MATCH (h:AuditHead { id: 'audit' }) SET h.seq = $seq, h.hash = $hash`,
+      { entries, seq, hash: prevHash },
     );
   });
 }
