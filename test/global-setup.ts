@@ -8,7 +8,8 @@ import { ensureNeo4j } from "@cix/neo4j";
  */
 export default async function setup(project: TestProject) {
   const port = Number(process.env.CIX_TEST_BOLT_PORT ?? 7688);
-  const neo4j = await ensureNeo4j({ port, home: "data-test" });
+  // Two test runs at once (e.g. two work trees) need their own port AND data folder: a store has one owner.
+  const neo4j = await ensureNeo4j({ port, home: process.env.CIX_TEST_NEO4J_HOME ?? "data-test" });
   if (!process.env.NEO4J_URI) await resetAuditTrail(neo4j.uri);
   project.provide("neo4jUri", neo4j.uri);
   return async () => {

@@ -35,9 +35,13 @@ export {
   type IdentifierSlot,
   type LinkedIdentifier,
   linkIdentifiers,
+  linkIdentifiersMany,
+  type OwnerKeys,
+  type OwnerLinks,
   RECORD_LABELS,
   type RecordLabel,
   retainIdentifiers,
+  retainIdentifiersMany,
   unlinkIdentifiers,
 } from "./link.js";
 export { identifierSchema } from "./schema.js";

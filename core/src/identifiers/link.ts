@@ -88,8 +88,9 @@ function linkStatement(label: RecordLabel, rel: IdentifierRel, kind: IdentifierK
       .map((p) => `i.${p.name} = coalesce(i.${p.name}, ${p.date ? `date(link.props.${p.name})` : `link.props.${p.name}`})`)
       .join(", ");
     const edgeIdentity = rel === "DECLARED" ? " { role: link.role }" : "";
-    cypher = `MATCH (o:${label} { id: $ownerId })
-      UNWIND $links AS link
+    // Links are sorted by key (see linkIdentifiersMany), so concurrent batches lock shared nodes in one order.
+    cypher = `UNWIND $links AS link
+      MATCH (o:${label} { id: link.ownerId })
       MERGE (i:${kind} { key: link.key })
         ON CREATE SET i.id = randomUUID(), i.createdAt = datetime()
       SET ${fill}
@@ -98,7 +99,7 @@ function linkStatement(label: RecordLabel, rel: IdentifierRel, kind: IdentifierK
       SET r += link.edge, r.updatedAt = datetime()
       FOREACH (d IN CASE WHEN link.since IS NULL THEN [] ELSE [link.since] END | SET r.since = date(d))
       FOREACH (d IN CASE WHEN link.until IS NULL THEN [] ELSE [link.until] END | SET r.until = date(d))
-      RETURN link.key AS key, i.id AS id`;
+      RETURN link.n AS n, i.id AS id`;
     linkStatements.set(name, cypher);
   }
   return cypher;
@@ -118,59 +119,98 @@ function linkParams(link: IdentifierLink) {
   return { key, props, role, edge, since: edgeProps.since ?? null, until: edgeProps.until ?? null };
 }
 
+/** One record's links, for the batch functions. */
+export interface OwnerLinks {
+  ownerId: string;
+  links: readonly IdentifierLink[];
+}
+
 /**
  * MERGEs the identifier nodes by `key` (one node per identical identifier, shared by every record that uses
- * it) and MERGEs the owner's edge to each, inside the caller's transaction: one UNWIND statement per
- * (relationship, kind) group. Idempotent. Throws if the owner node does not exist (the transaction is then
- * rolled back with everything else the caller wrote).
+ * it) and MERGEs each owner's edge to each, inside the caller's transaction: one UNWIND statement per
+ * (relationship, kind) group for ALL the owners, so a batch of a thousand records costs as many statements as
+ * one. Idempotent. Returns each owner's linked identifiers, in the owners' order. Throws if an owner node does
+ * not exist (the transaction is then rolled back with everything else the caller wrote).
  */
-export async function linkIdentifiers(tx: Tx, owner: Owner, links: readonly IdentifierLink[]): Promise<LinkedIdentifier[]> {
-  const groups = new Map<string, { rel: IdentifierRel; kind: IdentifierKind; params: Array<ReturnType<typeof linkParams>> }>();
-  for (const link of links) {
-    checkSlot(owner, link.rel, link.identifier.kind);
-    const name = `${link.rel}:${link.identifier.kind}`;
-    const group = groups.get(name) ?? { rel: link.rel, kind: link.identifier.kind, params: [] };
-    group.params.push(linkParams(link));
-    groups.set(name, group);
-  }
-  const linked: LinkedIdentifier[] = [];
+export async function linkIdentifiersMany(tx: Tx, label: RecordLabel, owners: readonly OwnerLinks[]): Promise<LinkedIdentifier[][]> {
+  type Param = ReturnType<typeof linkParams> & { ownerId: string; n: number };
+  const groups = new Map<string, { rel: IdentifierRel; kind: IdentifierKind; params: Param[] }>();
+  const where: Array<{ owner: number; kind: IdentifierKind; key: string }> = [];
+  owners.forEach(({ ownerId, links }, owner) => {
+    for (const link of links) {
+      checkSlot({ label, id: ownerId }, link.rel, link.identifier.kind);
+      const name = `${link.rel}:${link.identifier.kind}`;
+      const group = groups.get(name) ?? { rel: link.rel, kind: link.identifier.kind, params: [] };
+      group.params.push({ ...linkParams(link), ownerId, n: where.length });
+      where.push({ owner, kind: link.identifier.kind, key: link.identifier.key });
+      groups.set(name, group);
+    }
+  });
+  const linked: LinkedIdentifier[][] = owners.map(() => []);
   for (const { rel, kind, params } of groups.values()) {
-    const rows = await tx.run<{ key: string; id: string }>(linkStatement(owner.label, rel, kind), { ownerId: owner.id, links: params });
-    if (rows.length !== params.length) throw new Error(`${owner.label} ${owner.id} does not exist`);
-    for (const row of rows) linked.push({ kind, key: row.key, id: row.id });
+    params.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rows = await tx.run<{ n: number; id: string }>(linkStatement(label, rel, kind), { links: params });
+    if (rows.length !== params.length) {
+      const found = new Set(rows.map((r) => r.n));
+      const missing = params.find((p) => !found.has(p.n));
+      throw new Error(`${label} ${missing?.ownerId ?? "?"} does not exist`);
+    }
+    for (const row of rows) {
+      const link = where[row.n]!;
+      linked[link.owner]!.push({ kind: link.kind, key: link.key, id: row.id });
+    }
   }
   return linked;
 }
 
+/** `linkIdentifiersMany` for one owner. */
+export async function linkIdentifiers(tx: Tx, owner: Owner, links: readonly IdentifierLink[]): Promise<LinkedIdentifier[]> {
+  const [linked] = await linkIdentifiersMany(tx, owner.label, [{ ownerId: owner.id, links }]);
+  return linked ?? [];
+}
+
+/** One record's identifier keys, for the batch functions. */
+export interface OwnerKeys {
+  ownerId: string;
+  keys: readonly string[];
+}
+
 /**
- * Removes the owner's edges in `slot` to the identifiers whose key is (`listed` = true) or is not (false) in
- * `keys`. An identifier left with no relationship at all is deleted: personal data nobody refers to any more
- * is not kept.
+ * Removes each owner's edges in `slot` to the identifiers whose key is (`listed` = true) or is not (false) in
+ * its `keys`, in one statement for all the owners. An identifier left with no relationship at all is deleted:
+ * personal data nobody refers to any more is not kept.
  */
-async function removeLinks(tx: Tx, owner: Owner, slot: IdentifierSlot, keys: readonly string[], listed: boolean): Promise<number> {
-  checkSlot(owner, slot.rel, slot.kind);
+async function removeLinks(tx: Tx, label: RecordLabel, slot: IdentifierSlot, owners: readonly OwnerKeys[], listed: boolean): Promise<number> {
+  if (owners.length === 0) return 0;
+  for (const { ownerId } of owners) checkSlot({ label, id: ownerId }, slot.rel, slot.kind);
   const rows = await tx.run<{ removed: number }>(
-    `MATCH (o:${owner.label} { id: $ownerId })-[r:${slot.rel}]->(i:${slot.kind})
-     WHERE (i.key IN $keys) = $listed AND ($role IS NULL OR r.role = $role)
+    `UNWIND $owners AS owner
+     MATCH (o:${label} { id: owner.ownerId })-[r:${slot.rel}]->(i:${slot.kind})
+     WHERE (i.key IN owner.keys) = $listed AND ($role IS NULL OR r.role = $role)
      WITH i, collect(r) AS rels
      FOREACH (r IN rels | DELETE r)
      WITH i, size(rels) AS removed, NOT EXISTS { (i)--() } AS orphan
      FOREACH (_ IN CASE WHEN orphan THEN [1] ELSE [] END | DELETE i)
      RETURN sum(removed) AS removed`,
-    { ownerId: owner.id, keys: [...keys], listed, role: slot.role ?? null },
+    { owners: owners.map((o) => ({ ownerId: o.ownerId, keys: [...o.keys] })), listed, role: slot.role ?? null },
   );
   return rows[0]?.removed ?? 0;
 }
 
 /** Unlinks the identifiers with these keys from the owner (idempotent); returns how many edges went. */
 export function unlinkIdentifiers(tx: Tx, owner: Owner, slot: IdentifierSlot, keys: readonly string[]): Promise<number> {
-  return removeLinks(tx, owner, slot, keys, true);
+  return removeLinks(tx, owner.label, slot, [{ ownerId: owner.id, keys }], true);
 }
 
 /**
- * Unlinks every identifier in `slot` except those with these keys: with `linkIdentifiers`, makes a record's
- * list (e.g. its phones) exactly what an upsert says.
+ * Unlinks, for each owner, every identifier in `slot` except those with its keys: with `linkIdentifiersMany`,
+ * makes each record's list (e.g. its phones) exactly what an upsert says.
  */
+export function retainIdentifiersMany(tx: Tx, label: RecordLabel, slot: IdentifierSlot, owners: readonly OwnerKeys[]): Promise<number> {
+  return removeLinks(tx, label, slot, owners, false);
+}
+
+/** `retainIdentifiersMany` for one owner. */
 export function retainIdentifiers(tx: Tx, owner: Owner, slot: IdentifierSlot, keep: readonly string[]): Promise<number> {
-  return removeLinks(tx, owner, slot, keep, false);
+  return removeLinks(tx, owner.label, slot, [{ ownerId: owner.id, keys: keep }], false);
 }

@@ -1,4 +1,5 @@
-import type { Database, Tx } from "@cix/core";
+import type { Database } from "@cix/core";
+import { upsertNodes, type UpsertStatements } from "../common/upsert-nodes.js";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { CompanyWrite } from "./company.input.js";
@@ -11,44 +12,47 @@ export const companySchema: readonly string[] = [
   "CREATE INDEX company_owner_agency IF NOT EXISTS FOR (c:Company) ON (c.ownerAgency)",
 ];
 
-const SET_FIELDS = "SET n += $record, n += $props, n.updatedAt = datetime() RETURN n.id AS id";
+const SET_FIELDS = "SET n += row.record, n += row.props, n.updatedAt = datetime() RETURN row.i AS i, n.id AS id";
 
-/** With a registration: the owner's company with that registration, created or updated. */
-const UPSERT_BY_REGISTRATION = `MERGE (n:Company:Party { ownerAgency: $record.ownerAgency, registrationCountry: $country, registrationNumber: $number })
-  ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
-  ${SET_FIELDS}`;
-
-/** Without a registration there is no natural key: a new company. */
-const CREATE = `CREATE (n:Company:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`;
+/** Companies with a registration: the owner's company with that registration, created or updated; without one, a new company. */
+const STATEMENTS: UpsertStatements = {
+  merge: `UNWIND $rows AS row
+    MERGE (n:Company:Party { ownerAgency: row.record.ownerAgency, registrationCountry: row.country, registrationNumber: row.number })
+      ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
+    ${SET_FIELDS}`,
+  create: `UNWIND $rows AS row CREATE (n:Company:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
+};
 
 /** Cypher writes of Company nodes. */
 export class CompanyRepository {
   constructor(private readonly db: Database) {}
 
   /** Stores the company and its identifier links in one transaction; returns its id. */
-  upsert(write: CompanyWrite, record: RecordProps): Promise<string> {
-    return this.db.transaction((tx) => writeCompany(tx, write, record));
+  async upsert(write: CompanyWrite, record: RecordProps): Promise<string> {
+    const [id] = await this.upsertMany([{ write, record }]);
+    return id!;
   }
 
-  /** The batch variant for imports: the same statements for each company, all in ONE transaction (stored whole or not at all). */
+  /**
+   * Stores companies and their identifier links in ONE transaction (stored whole or not at all) with a fixed
+   * number of statements however many there are: the import's batches and the mutation share this one write path.
+   */
   upsertMany(items: ReadonlyArray<{ write: CompanyWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const item of items) ids.push(await writeCompany(tx, item.write, item.record));
+      const ids = await upsertNodes(
+        tx,
+        STATEMENTS,
+        items.map(({ write, record }) => ({
+          keyed: write.registration !== null,
+          params: { record, props: write.props, number: write.registration?.number ?? null, country: write.registration?.country ?? null },
+        })),
+      );
+      await replacePartyIdentifiers(
+        tx,
+        "Company",
+        items.map(({ write, record }, i) => ({ partyId: ids[i]!, lists: write.identifiers, provenance: { ownerAgency: record.ownerAgency, source: record.source } })),
+      );
       return ids;
     });
   }
-}
-
-/** Stores the company and its identifier links inside the caller's transaction; returns its id. */
-async function writeCompany(tx: Tx, write: CompanyWrite, record: RecordProps): Promise<string> {
-  const rows = await tx.run<{ id: string }>(write.registration ? UPSERT_BY_REGISTRATION : CREATE, {
-    record,
-    props: write.props,
-    number: write.registration?.number ?? null,
-    country: write.registration?.country ?? null,
-  });
-  const id = rows[0]!.id;
-  await replacePartyIdentifiers(tx, { label: "Company", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
-  return id;
 }

@@ -22,8 +22,8 @@ export const personImport: ImportKind<PersonRow> = {
   extraFields: () => ({
     reference: { type: new GraphQLNonNull(GraphQLString), description: "Your agency's own id of the person: mandatory in imports (the natural key)." },
   }),
-  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
-  batchSize: 100,
+  // Batches link shared identifier nodes (a family's address, a shop's phone): written one at a time, they never
+  // wait on each other's locks; the batch itself costs a fixed handful of statements (see the repository).
   concurrency: 1,
   xml: { root: "persons", record: "person" },
   templateLists: { addresses: 1, bankAccounts: 1, identityDocuments: 1 },

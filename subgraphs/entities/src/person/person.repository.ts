@@ -1,4 +1,5 @@
-import type { Database, Tx } from "@cix/core";
+import type { Database } from "@cix/core";
+import { upsertNodes, type UpsertStatements } from "../common/upsert-nodes.js";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { PersonWrite } from "./person.input.js";
@@ -11,44 +12,47 @@ export const personSchema: readonly string[] = [
   "CREATE INDEX person_owner_agency IF NOT EXISTS FOR (p:Person) ON (p.ownerAgency)",
 ];
 
-const SET_FIELDS = "SET n += $record, n += $props, n.dateOfBirth = date($dateOfBirth), n.updatedAt = datetime() RETURN n.id AS id";
+const SET_FIELDS = "SET n += row.record, n += row.props, n.dateOfBirth = date(row.dateOfBirth), n.updatedAt = datetime() RETURN row.i AS i, n.id AS id";
 
-/** With a reference: the owner's person with that reference, created or updated. */
-const UPSERT_BY_REFERENCE = `MERGE (n:Person:Party { ownerAgency: $record.ownerAgency, reference: $reference })
-  ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
-  ${SET_FIELDS}`;
-
-/** Without a reference there is no natural key: a new person. */
-const CREATE = `CREATE (n:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`;
+/** Persons with a reference: the owner's person with that reference, created or updated; without one, a new person. */
+const STATEMENTS: UpsertStatements = {
+  merge: `UNWIND $rows AS row
+    MERGE (n:Person:Party { ownerAgency: row.record.ownerAgency, reference: row.reference })
+      ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
+    ${SET_FIELDS}`,
+  create: `UNWIND $rows AS row CREATE (n:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
+};
 
 /** Cypher writes of Person nodes. */
 export class PersonRepository {
   constructor(private readonly db: Database) {}
 
   /** Stores the person and its identifier links in one transaction; returns its id. */
-  upsert(write: PersonWrite, record: RecordProps): Promise<string> {
-    return this.db.transaction((tx) => writePerson(tx, write, record));
+  async upsert(write: PersonWrite, record: RecordProps): Promise<string> {
+    const [id] = await this.upsertMany([{ write, record }]);
+    return id!;
   }
 
-  /** The batch variant for imports: the same statements for each person, all in ONE transaction (stored whole or not at all). */
+  /**
+   * Stores persons and their identifier links in ONE transaction (stored whole or not at all) with a fixed number
+   * of statements however many there are: the import's batches and the mutation share this one write path.
+   */
   upsertMany(items: ReadonlyArray<{ write: PersonWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const item of items) ids.push(await writePerson(tx, item.write, item.record));
+      const ids = await upsertNodes(
+        tx,
+        STATEMENTS,
+        items.map(({ write, record }) => ({
+          keyed: write.reference !== null,
+          params: { record, reference: write.reference, props: write.props, dateOfBirth: write.dateOfBirth },
+        })),
+      );
+      await replacePartyIdentifiers(
+        tx,
+        "Person",
+        items.map(({ write, record }, i) => ({ partyId: ids[i]!, lists: write.identifiers, provenance: { ownerAgency: record.ownerAgency, source: record.source } })),
+      );
       return ids;
     });
   }
-}
-
-/** Stores the person and its identifier links inside the caller's transaction; returns its id. */
-async function writePerson(tx: Tx, write: PersonWrite, record: RecordProps): Promise<string> {
-  const rows = await tx.run<{ id: string }>(write.reference ? UPSERT_BY_REFERENCE : CREATE, {
-    record,
-    reference: write.reference,
-    props: write.props,
-    dateOfBirth: write.dateOfBirth,
-  });
-  const id = rows[0]!.id;
-  await replacePartyIdentifiers(tx, { label: "Person", id }, write.identifiers, { ownerAgency: record.ownerAgency, source: record.source });
-  return id;
 }
