@@ -7,7 +7,9 @@ const schema = buildSchema(`
     item(id: ID!): Item
     items(first: Int = 20, after: String): ItemConnection!
     network(id: ID!, maxHops: Int = 2, first: Int = 10): ItemConnection!
+    clusters(scope: Scope!): [Item!]!
   }
+  input Scope { from: [ID!]! hops: Int! = 2 }
   type ItemConnection { nodes: [Item!]! edges: [ItemEdge!]! pageInfo: PageInfo! }
   type ItemEdge { cursor: String! node: Item! }
   type PageInfo { hasNextPage: Boolean! }
@@ -32,7 +34,9 @@ describe("the cost rule", () => {
     ["an omitted first counts with its default", "{ items { nodes { id } } }", 1 + 20],
     ["a list without a page size counts as the default list size", `{ item(id: "1") { children { id } } }`, 1 + 10],
     ["nested pages multiply", "{ items(first: 10) { nodes { related(first: 10) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)],
-    ["hops multiply the traversal's own cost", `{ network(id: "1", maxHops: 3, first: 5) { nodes { id } } }`, 1000 + 5],
+    ["a traversal adds hopFactor^hops once", `{ network(id: "1", maxHops: 3, first: 5) { nodes { id } } }`, 1000 + 1 + 5],
+    ["hops inside an input-object argument multiply too", `{ clusters(scope: { from: ["1"], hops: 4 }) { id } }`, 10_000 + 10],
+    ["and count with the input field's default", `{ clusters(scope: { from: ["1"] }) { id } }`, 100 + 10],
     ["a fragment counts where it is spread", "{ items(first: 4) { nodes { ...F } } } fragment F on Item { children { id } }", 1 + 4 * (1 + 10)],
     ["inline fragments count", `{ item(id: "1") { ... on Item { children { id } } } }`, 1 + 10],
     ["__typename costs nothing", "{ __typename items(first: 2) { __typename nodes { __typename } } }", 1 + 2],
@@ -46,6 +50,11 @@ describe("the cost rule", () => {
     expect(cost("query($n: Int = 7) { items(first: $n) { nodes { id } } }")).toBe(8);
     expect(cost(query)).toBe(21);
     expect(cost(query, { n: "not a number" })).toBe(21); // coercion refuses it later
+  });
+
+  it("reads hops inside an input object from a variable, whole or in part", () => {
+    expect(cost("query($s: Scope!) { clusters(scope: $s) { id } }", { s: { from: ["1"], hops: 3 } })).toBe(1000 + 10);
+    expect(cost("query($h: Int!) { clusters(scope: { from: [\"1\"], hops: $h }) { id } }", { h: 5 })).toBe(100_000 + 10);
   });
 
   it("measures only the operation that runs", () => {

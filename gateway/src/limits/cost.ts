@@ -4,6 +4,7 @@ import {
   getNullableType,
   GraphQLError,
   isCompositeType,
+  isInputObjectType,
   isInterfaceType,
   isLeafType,
   isListType,
@@ -47,8 +48,8 @@ const HOP_ARGS = ["hops", "maxHops"];
  * - every object-typed field costs 1 (it is a fetch or a join), scalar fields cost 0;
  * - a list field multiplies the cost of everything under it by its length: its `first`/`last` argument (the
  *   argument's default when omitted), else a connection's page size for its `nodes`/`edges`, else `defaultListSize`;
- * - a `hops`/`maxHops` argument multiplies the field's own cost by `hopFactor` per hop (graph traversals grow
- *   exponentially);
+ * - a `hops`/`maxHops` argument, or such a field of an input-object argument (`scope: { hops: 3 }`), multiplies
+ *   adds `hopFactor` to the power of the hops, once (graph traversals grow exponentially);
  * - a page size above the hard maximum is refused here, before any subgraph is asked.
  * The rule needs the request's variables, so it runs for every request (see cost-plugin.ts), not only when a
  * document is first validated.
@@ -132,10 +133,12 @@ class CostEstimator {
     const isList = isListType(getNullableType(def.type));
     const length = isList ? (pageSize ?? inheritedPageSize ?? this.options.defaultListSize) : 1;
     const named = getNamedType(def.type);
-    const hops = this.intArgument(node, def, HOP_ARGS)?.value ?? 0;
-    const own = (isLeafType(named) ? 0 : 1) * this.options.hopFactor ** Math.max(0, hops);
+    const hops = this.hops(node, def);
+    // The traversal runs once, however many items (communities, scores) its result lists.
+    const traversal = hops > 0 ? this.options.hopFactor ** hops : 0;
+    const own = isLeafType(named) ? 0 : 1;
     const children = node.selectionSet && isCompositeType(named) ? this.measure(node.selectionSet, named, isList ? undefined : pageSize) : 0;
-    return length * (own + children);
+    return traversal + length * (own + children);
   }
 
   /** The field's page size; one above the hard maximum is recorded as an error and costed at the maximum. */
@@ -147,6 +150,36 @@ class CostEstimator {
     const message = `Page size ${arg.name}: ${arg.value} on ${parentName}.${def.name} is over the maximum of ${max}.`;
     this.pageSizeErrors.set(message, badUserInput(arg.name, `an integer from 1 to ${max}`, message));
     return max;
+  }
+
+  /** The traversal depth a field asks for: its own `hops`/`maxHops`, else the deepest one inside its input-object arguments. */
+  private hops(node: FieldNode, def: GraphQLField<unknown, unknown>): number {
+    const own = this.intArgument(node, def, HOP_ARGS)?.value;
+    if (own !== undefined) return own;
+    let deepest = 0;
+    for (const argDef of def.args) {
+      const inputType = getNamedType(argDef.type);
+      if (!isInputObjectType(inputType)) continue;
+      const hopField = Object.values(inputType.getFields()).find((f) => HOP_ARGS.includes(f.name));
+      if (!hopField) continue;
+      const given = this.argumentValue(node, argDef.name, argDef.defaultValue);
+      const value = given && typeof given === "object" ? (given as Record<string, unknown>)[hopField.name] : undefined;
+      const hops = typeof value === "number" && !Number.isNaN(value) ? value : hopField.defaultValue;
+      if (typeof hops === "number") deepest = Math.max(deepest, hops);
+    }
+    return deepest;
+  }
+
+  /** An argument's value from a literal (variables inside it resolved) or a variable, else `fallback`. */
+  private argumentValue(node: FieldNode, name: string, fallback: unknown): unknown {
+    const given = node.arguments?.find((a) => a.name.value === name)?.value;
+    if (!given) return fallback;
+    const variables: Record<string, unknown> = { ...this.variables };
+    for (const definition of this.operation.variableDefinitions ?? []) {
+      const variable = definition.variable.name.value;
+      if (variables[variable] === undefined && definition.defaultValue) variables[variable] = valueFromASTUntyped(definition.defaultValue);
+    }
+    return valueFromASTUntyped(given, variables);
   }
 
   /** A numeric argument from a literal, a variable (its value or default) or the argument's own default. */
