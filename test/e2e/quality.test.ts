@@ -97,6 +97,39 @@ describe("rules", () => {
     expect(c.qualityFlags.find((f) => f.rule === "HS_CATEGORY_MISMATCH")).toMatchObject({ field: "goods[0].hsCode", severity: "WARNING" });
   });
 
+  it("keeps departure times on route legs, flags a seizure before the departure, and refuses times that run backwards", async () => {
+    const route = (first: string, second: string) => [
+      { seq: 1, role: "DEPARTURE", locode: "COBUN", departedAt: first },
+      { seq: 2, role: "TRANSIT", locode: "ESALG", departedAt: second },
+      { seq: 3, role: "DESTINATION", locode: "NLRTM" },
+    ];
+    const early = await upsert(seizureRecord("Q-DEPARTURE", { seizedAt: "2024-03-01T10:00:00Z", route: route("2024-03-02T06:00:00Z", "2024-03-10T18:00:00Z") }));
+    expect(early.qualityFlags).toEqual([expect.objectContaining({ rule: "DATE_IMPLAUSIBLE", severity: "WARNING", field: "seizedAt" })]);
+    expect(early.qualityFlags[0]!.explanation).toMatch(/before the goods left COBUN .*2024-03-02T06:00:00/);
+    const read = await stack.query<{ seizure: { route: Array<{ seq: number; departedAt: string | null }> } }>(
+      "query($id: ID!) { seizure(id: $id) { route { seq departedAt } } }",
+      { id: early.id },
+      await authHeaders({ role: "investigator", agency: AGENCY }),
+    );
+    expect(read.data!.seizure.route).toEqual([
+      { seq: 1, departedAt: "2024-03-02T06:00:00.000Z" },
+      { seq: 2, departedAt: "2024-03-10T18:00:00.000Z" },
+      { seq: 3, departedAt: null },
+    ]);
+
+    const corrected = await upsert(seizureRecord("Q-DEPARTURE", { seizedAt: "2024-03-15T10:00:00Z", route: route("2024-03-02T06:00:00Z", "2024-03-10T18:00:00Z") }));
+    expect(corrected.qualityFlags).toEqual([]);
+
+    const backwards = await stack.query(UPSERT, { input: seizureRecord("Q-DEPARTURE", { route: route("2024-03-10T06:00:00Z", "2024-03-02T18:00:00Z") }) }, await authHeaders({ role: "investigator", agency: AGENCY }));
+    expect(backwards.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.route[1].departedAt" });
+    const after = await stack.query<{ seizure: { route: Array<{ departedAt: string | null }> } }>(
+      "query($id: ID!) { seizure(id: $id) { route { departedAt } } }",
+      { id: early.id },
+      await authHeaders({ role: "investigator", agency: AGENCY }),
+    );
+    expect(after.data!.seizure.route[0]!.departedAt).toBe("2024-03-02T06:00:00.000Z");
+  });
+
   it("flags the same flight, day and goods reported by another agency", async () => {
     const flight = { mode: "AIR", airlineCode: "KL", flightNumber: `KL${Math.floor(1000 + Math.random() * 8999)}` };
     const same = { placeLocode: "NLAMS", conveyance: flight, seizedAt: "2024-05-02T08:00:00Z" };

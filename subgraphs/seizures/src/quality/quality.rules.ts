@@ -143,6 +143,17 @@ function dates(input: ValidSeizure, ctx: QualityContext): FlagDraft[] {
   if (input.seizedAt < EARLIEST_PLAUSIBLE) {
     return [{ rule: QualityRule.DATE_IMPLAUSIBLE, severity: QualitySeverity.WARNING, field: "seizedAt", explanation: `Seized at ${input.seizedAt}: implausibly long ago (before 1990).` }];
   }
+  const departure = input.route[0]?.departedAt;
+  if (departure && seized < Date.parse(departure)) {
+    return [
+      {
+        rule: QualityRule.DATE_IMPLAUSIBLE,
+        severity: QualitySeverity.WARNING,
+        field: "seizedAt",
+        explanation: `Seized at ${input.seizedAt}, before the goods left ${input.route[0]!.locode ?? input.route[0]!.country} on their route (${departure}).`,
+      },
+    ];
+  }
   if (ctx.earliestDispatch && seized < Date.parse(ctx.earliestDispatch)) {
     return [
       {

@@ -84,6 +84,14 @@ export class RouteLegInput {
 
   @Field(() => CountryCodeScalar, { nullable: true, description: "Country of the place; required without a locode, must match the locode's country with one." })
   country?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "When the goods left this place (departure and transit legs), if known. Times must not go backwards along the route; a seizure " +
+      "before the departure is flagged (DATE_IMPLAUSIBLE).",
+  })
+  departedAt?: Date | null;
 }
 
 @InputType({ description: "How the goods were hidden." })

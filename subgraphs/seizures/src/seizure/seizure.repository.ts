@@ -128,10 +128,10 @@ export class SeizureRepository {
   }
 
   async routesOf(seizureIds: readonly string[]): Promise<Array<RouteLeg & { seizureId: string }>> {
-    return this.db.read<{ seizureId: string; seq: number; role: RouteLeg["role"]; locode: string | null; country: string }>(
+    return this.db.read<{ seizureId: string; seq: number; role: RouteLeg["role"]; departedAt: string | null; locode: string | null; country: string }>(
       `UNWIND $seizureIds AS seizureId
        MATCH (:Seizure { id: seizureId })-[leg:LEG]->(p:Place)
-       RETURN seizureId, leg.seq AS seq, leg.role AS role, p.locode AS locode, p.country AS country
+       RETURN seizureId, leg.seq AS seq, leg.role AS role, leg.departedAt AS departedAt, p.locode AS locode, p.country AS country
        ORDER BY leg.seq`,
       { seizureIds },
     );

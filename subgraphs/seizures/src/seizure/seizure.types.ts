@@ -87,6 +87,9 @@ export class RouteLeg {
   @Field(() => RouteRole, { description: "Role of the place in the route." })
   role: RouteRole;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the goods left this place, if the reporter knew." })
+  departedAt: string | null;
+
   /** Stored place; resolved to a `Place` by a field resolver. */
   locode: string | null;
   country: string;

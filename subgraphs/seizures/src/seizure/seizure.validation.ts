@@ -30,6 +30,8 @@ export interface ValidLeg {
   role: RouteRole;
   locode: string | null;
   country: string;
+  /** ISO-8601 instant the goods left this place, or null. */
+  departedAt: string | null;
 }
 
 export interface ValidConveyance {
@@ -148,9 +150,21 @@ export function validateRoute(path: string, legs: readonly RouteLegInput[]): Val
     if (fromLocode && leg.country && fromLocode !== leg.country) {
       throw badUserInput(`${legPath}.country`, `the country of the locode (${fromLocode}), or no country`);
     }
-    return { seq: leg.seq, role: leg.role, locode: leg.locode ?? null, country: (fromLocode ?? leg.country) as string };
+    if (leg.departedAt && leg.role === RouteRole.DESTINATION) throw badUserInput(`${legPath}.departedAt`, "no departure time on the DESTINATION leg");
+    return { seq: leg.seq, role: leg.role, locode: leg.locode ?? null, country: (fromLocode ?? leg.country) as string, departedAt: leg.departedAt?.toISOString() ?? null };
   });
-  return valid.sort((a, b) => a.seq - b.seq);
+  valid.sort((a, b) => a.seq - b.seq);
+  // Goods move forwards in time: a later leg cannot have left before an earlier one.
+  let previous: ValidLeg | null = null;
+  for (const leg of valid) {
+    if (!leg.departedAt) continue;
+    if (previous && leg.departedAt < previous.departedAt!) {
+      const index = legs.findIndex((l) => l.seq === leg.seq);
+      throw badUserInput(`${path}[${index}].departedAt`, `a time at or after leg ${previous.seq}'s departure (${previous.departedAt})`);
+    }
+    previous = leg;
+  }
+  return valid;
 }
 
 function offenderIds(path: string, ids: readonly string[] | null | undefined): string[] | null {

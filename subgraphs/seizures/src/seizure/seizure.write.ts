@@ -131,7 +131,7 @@ type Case = { id: string; input: ValidSeizure };
 async function replacePlaces(tx: Tx, cases: readonly Case[]): Promise<void> {
   const rows = cases.map(({ id, input }) => {
     const at = input.placeLocode ? placeNode(input.placeLocode, input.placeLocode.slice(0, 2)) : null;
-    const legs = input.route.map((leg) => ({ seq: leg.seq, role: leg.role, ...placeNode(leg.locode, leg.country) }));
+    const legs = input.route.map((leg) => ({ seq: leg.seq, role: leg.role, departedAt: leg.departedAt, ...placeNode(leg.locode, leg.country) }));
     return { id, at, legs };
   });
   // Sorted, so concurrent writers meet shared Place nodes in the same order and cannot deadlock on them.
@@ -154,13 +154,13 @@ async function replacePlaces(tx: Tx, cases: readonly Case[]): Promise<void> {
      CALL (s, r) {
        UNWIND r.legs AS leg
        MATCH (p:Place { key: leg.key })
-       CREATE (s)-[:LEG { seq: toInteger(leg.seq), role: leg.role }]->(p)
+       CREATE (s)-[:LEG { seq: toInteger(leg.seq), role: leg.role, departedAt: datetime(leg.departedAt) }]->(p)
      }
      CALL (s, r) {
        MATCH (p:Place { key: r.atKey })
        CREATE (s)-[:AT]->(p)
      }`,
-    { rows: rows.map((r) => ({ id: r.id, atKey: r.at?.key ?? null, legs: r.legs.map((l) => ({ key: l.key, seq: l.seq, role: l.role })) })) },
+    { rows: rows.map((r) => ({ id: r.id, atKey: r.at?.key ?? null, legs: r.legs.map((l) => ({ key: l.key, seq: l.seq, role: l.role, departedAt: l.departedAt })) })) },
   );
 }
 
