@@ -35,31 +35,47 @@ export async function assertExist(tx: Tx, label: Label, refs: readonly Reference
   if (missing) throw badUserInput(missing.path, expected);
 }
 
+/** Which link a batch replaces: the relationship type, the labels at both ends and which way it points. */
 export interface LinkSpec {
-  /** The record being written. */
-  record: { label: Label; id: string };
+  /** The label of the records being written. */
+  recordLabel: Label;
   rel: Relationship;
-  /** The node at the other end, or null to leave the record without this link. */
-  other: { label: Label; id: string | null | undefined };
+  /** The label of the node at the other end. */
+  otherLabel: Label;
   /** Whether the relationship points from the record to the other node (`outgoing`) or from it (`incoming`). */
   direction: "outgoing" | "incoming";
 }
 
+/** One record and the node its link should reach, or null to leave the record without this link. */
+export interface LinkPair {
+  recordId: string;
+  otherId: string | null | undefined;
+}
+
 /**
- * Makes `rel` between the record and `other` exactly what the input says: the record's previous link of that
- * type is removed and the new one (if any) merged, so an upsert can move or drop the link.
+ * Makes `rel` of every record in the batch exactly what its pair says, in one statement: the record's links of
+ * that type to other nodes are removed and the new one (if any) merged, so an upsert can move or drop the link;
+ * a link that stays is left as it is. A record listed twice keeps its last pair.
  */
-export async function replaceLink(tx: Tx, spec: LinkSpec): Promise<void> {
-  const { record, rel, other } = spec;
-  const pattern = spec.direction === "outgoing" ? `(r)-[old:${rel}]->(:${other.label})` : `(r)<-[old:${rel}]-(:${other.label})`;
-  const create = spec.direction === "outgoing" ? `(r)-[:${rel}]->(o)` : `(r)<-[:${rel}]-(o)`;
+export async function replaceLinks(tx: Tx, spec: LinkSpec, pairs: readonly LinkPair[]): Promise<void> {
+  // One pair per record: with two, the planner may run both deletes before both merges and keep two links.
+  const last = [...new Map(pairs.map((p) => [p.recordId, { recordId: p.recordId, otherId: p.otherId ?? null }])).values()];
+  if (last.length === 0) return;
+  // Sorted by the other node, so concurrent writers lock shared nodes (a seller on many orders) in one order.
+  last.sort((a, b) => (a.otherId ?? "").localeCompare(b.otherId ?? ""));
+  const { recordLabel, rel, otherLabel } = spec;
+  const outgoing = spec.direction === "outgoing";
+  const old = outgoing ? `(r)-[old:${rel}]->(x:${otherLabel})` : `(r)<-[old:${rel}]-(x:${otherLabel})`;
+  const create = outgoing ? `(r)-[:${rel}]->(o)` : `(r)<-[:${rel}]-(o)`;
   await tx.run(
-    `MATCH (r:${record.label} { id: $recordId })
-     OPTIONAL MATCH ${pattern}
+    `UNWIND $pairs AS pair
+     MATCH (r:${recordLabel} { id: pair.recordId })
+     OPTIONAL MATCH ${old}
+     WHERE pair.otherId IS NULL OR x.id <> pair.otherId
      DELETE old
-     WITH DISTINCT r
-     OPTIONAL MATCH (o:${other.label} { id: $otherId })
+     WITH DISTINCT r, pair
+     OPTIONAL MATCH (o:${otherLabel} { id: pair.otherId })
      FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END | MERGE ${create})`,
-    { recordId: record.id, otherId: other.id ?? null },
+    { pairs: last },
   );
 }

@@ -2,10 +2,10 @@ import {
   addressIdentifier,
   emailIdentifier,
   emailKey,
-  linkIdentifiers,
+  linkIdentifiersMany,
   phoneIdentifier,
   phoneKey,
-  retainIdentifiers,
+  retainIdentifiersMany,
   type Identifier,
   type RecordLabel,
   type Tx,
@@ -40,24 +40,34 @@ export function declaredIdentifiers(role: PartyRole, path: string, input: Declar
   return { role, identifiers };
 }
 
+/** One record's declared identifiers, with the provenance its DECLARED edges carry. */
+export interface DeclaredOwner {
+  ownerId: string;
+  declared: readonly DeclaredIdentifiers[];
+  provenance: { ownerAgency: string; source: string };
+}
+
 /**
- * Makes the record's DECLARED edges (with `role`) exactly the given identifiers, in the caller's transaction:
- * edges to identifiers no longer declared go, new ones are merged onto the shared nodes.
+ * Makes each record's DECLARED edges (with `role`) exactly the given identifiers, in the caller's transaction:
+ * edges to identifiers no longer declared go, new ones are merged onto the shared nodes. One statement per
+ * (role, kind) for the whole batch, plus one per kind linked.
  */
-export async function replaceDeclaredIdentifiers(
-  tx: Tx,
-  owner: { label: RecordLabel; id: string },
-  declared: readonly DeclaredIdentifiers[],
-  provenance: { ownerAgency: string; source: string },
-): Promise<void> {
-  for (const { role, identifiers } of declared) {
+export async function replaceDeclaredIdentifiers(tx: Tx, label: RecordLabel, owners: readonly DeclaredOwner[]): Promise<void> {
+  const roles = [...new Set(owners.flatMap(({ declared }) => declared.map((d) => d.role)))];
+  for (const role of roles) {
     for (const kind of DECLARED_KINDS) {
-      const keep = identifiers.filter((i) => i.kind === kind).map((i) => i.key);
-      await retainIdentifiers(tx, owner, { rel: "DECLARED", kind, role }, keep);
+      const keep = owners.flatMap(({ ownerId, declared }) =>
+        declared.filter((d) => d.role === role).map((d) => ({ ownerId, keys: d.identifiers.filter((i) => i.kind === kind).map((i) => i.key) })),
+      );
+      await retainIdentifiersMany(tx, label, { rel: "DECLARED", kind, role }, keep);
     }
   }
-  const links = declared.flatMap(({ role, identifiers }) =>
-    identifiers.map((identifier) => ({ rel: "DECLARED" as const, identifier, edgeProps: { role, ...provenance } })),
+  await linkIdentifiersMany(
+    tx,
+    label,
+    owners.map(({ ownerId, declared, provenance }) => ({
+      ownerId,
+      links: declared.flatMap(({ role, identifiers }) => identifiers.map((identifier) => ({ rel: "DECLARED" as const, identifier, edgeProps: { role, ...provenance } }))),
+    })),
   );
-  if (links.length > 0) await linkIdentifiers(tx, owner, links);
 }

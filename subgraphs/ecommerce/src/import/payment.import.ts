@@ -19,8 +19,9 @@ export const paymentImport: ImportKind<PaymentRow> = {
   inputType: "PaymentInput",
   omitFields: ["orderId"],
   extraFields: () => ({ order: { type: OrderReferenceImport, description: "The order this payment pays, by platform and order number." } }),
-  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
-  batchSize: 200,
+  // A batch costs a fixed handful of statements whatever its size (see the repository), so the engine's batch
+  // size applies. Batches link shared nodes (a merchant's bank account on many payments): written one at a
+  // time, they never wait on each other's locks.
   concurrency: 1,
   xml: { root: "payments", record: "payment" },
   examples: {

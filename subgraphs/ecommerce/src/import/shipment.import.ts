@@ -38,8 +38,9 @@ export const shipmentImport: ImportKind<ShipmentRow> = {
     order: { type: OrderReferenceImport, description: "The order this shipment fulfils, by platform and order number." },
     seizure: { type: SeizureReferenceImport, description: "The seizure case in which this shipment was seized, by case number." },
   }),
-  // Its upsert runs several statements per record and links shared identifier nodes: short transactions, one at a time.
-  batchSize: 100,
+  // A batch costs a fixed handful of statements whatever its size (see the repository), so the engine's batch
+  // size applies. Batches link shared nodes (a sender's address, a consignor on many parcels): written one at a
+  // time, they never wait on each other's locks.
   concurrency: 1,
   xml: { root: "shipments", record: "shipment" },
   templateLists: { events: 2 },

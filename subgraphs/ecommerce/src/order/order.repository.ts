@@ -1,6 +1,7 @@
 import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
 import { afterKeyset, type Keyset } from "@cix/core";
-import { assertExist, LABEL, replaceLink } from "../common/links.js";
+import { latestByKey, upsertRows } from "../common/batch.js";
+import { assertExist, LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import { ORDER_PROJECTION, orderFromRow, type OrderRow } from "./order.mapping.js";
 import type { OrderFilterParams, OrderWrite } from "./order.input.js";
@@ -29,19 +30,15 @@ export class OrderRepository {
    * Creates or replaces the order, its items, its links to resolved parties and its declared identifiers, in
    * one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
-  upsert(w: OrderRecordWrite): Promise<string> {
-    return this.db.transaction((tx) => writeOrder(tx, w));
+  async upsert(w: OrderRecordWrite): Promise<string> {
+    const [id] = await this.db.transaction((tx) => writeOrders(tx, [w]));
+    return id!;
   }
 
-  /** The batch variant for imports: the same checks and statements for each order, all in ONE transaction (stored whole or not at all). */
+  /** The same for a batch of orders (imports), in ONE transaction: stored whole or not at all; ids in input order. */
   upsertMany(writes: readonly OrderRecordWrite[]): Promise<string[]> {
-    return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const w of writes) ids.push(await writeOrder(tx, w));
-      return ids;
-    });
+    return this.db.transaction((tx) => writeOrders(tx, writes));
   }
-
 
   async findByIds(ids: readonly string[]): Promise<Order[]> {
     const rows = await this.db.read<{ order: OrderRow }>(`UNWIND $ids AS id MATCH (o:Order { id: id }) RETURN ${ORDER_PROJECTION} AS order`, { ids });
@@ -88,43 +85,60 @@ export class OrderRepository {
   }
 }
 
-/** Writes one order inside the caller's transaction (references checked first); returns its id. */
-async function writeOrder(tx: Tx, w: OrderRecordWrite): Promise<string> {
-  const { order } = w;
+/** Creates or replaces the orders with their items; `row.n` numbers the rows (see `upsertRows`). */
+const UPSERT_ORDERS = `UNWIND $rows AS row
+  MERGE (o:Order { ownerAgency: row.ownerAgency, platform: row.platform, orderNumber: row.orderNumber })
+  ON CREATE SET o.id = randomUUID(), o.createdAt = datetime()
+  SET o += row.props, o.orderDate = datetime(row.orderDate), o.updatedAt = datetime()
+  WITH o, row
+  CALL (o) { MATCH (o)-[:HAS_ITEM]->(old:OrderItem) DETACH DELETE old }
+  CALL (o, row) {
+    UNWIND range(0, size(row.items) - 1) AS seq
+    CREATE (o)-[:HAS_ITEM]->(i:OrderItem)
+    SET i = row.items[seq], i.seq = seq
+  }
+  RETURN row.n AS n, o.id AS id`;
+
+/** The order's links and the id in its input that each one follows. */
+const ORDER_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (o: OrderWrite) => string | null }> = [
+  { spec: { recordLabel: LABEL.Order, rel: "BUYER", otherLabel: LABEL.Party, direction: "outgoing" }, other: (o) => o.buyerPartyId },
+  { spec: { recordLabel: LABEL.Order, rel: "SELLER", otherLabel: LABEL.Party, direction: "outgoing" }, other: (o) => o.sellerPartyId },
+];
+
+/**
+ * Writes a batch of orders inside the caller's transaction with a fixed number of statements, whatever the
+ * batch size (references checked first); returns their ids in input order.
+ */
+async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise<string[]> {
   await assertExist(
     tx,
     LABEL.Party,
-    [
+    writes.flatMap(({ order }) => [
       { path: "input.buyerPartyId", id: order.buyerPartyId },
       { path: "input.sellerPartyId", id: order.sellerPartyId },
-    ],
+    ]),
     "the id of an existing Person or Company",
   );
-  const rows = await tx.run<{ id: string }>(
-    `MERGE (o:Order { ownerAgency: $ownerAgency, platform: $platform, orderNumber: $orderNumber })
-     ON CREATE SET o.id = randomUUID(), o.createdAt = datetime()
-     SET o += $props, o.orderDate = datetime($orderDate), o.updatedAt = datetime()
-     WITH o
-     CALL (o) { MATCH (o)-[:HAS_ITEM]->(old:OrderItem) DETACH DELETE old }
-     CALL (o) {
-       UNWIND range(0, size($items) - 1) AS seq
-       CREATE (o)-[:HAS_ITEM]->(i:OrderItem)
-       SET i = $items[seq], i.seq = seq
-     }
-     RETURN o.id AS id`,
-    {
-      ownerAgency: w.ownerAgency,
+  const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.order.platform, w.order.orderNumber]);
+  const ids = await upsertRows(
+    tx,
+    UPSERT_ORDERS,
+    unique.map(({ ownerAgency, source, markings, order }) => ({
+      ownerAgency,
       platform: order.platform,
       orderNumber: order.orderNumber,
       orderDate: order.orderDate,
-      props: { ...order.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
+      props: { ...order.props, ...ownedRecordProperties(ownerAgency, source, markings) },
       items: order.items,
-    },
+    })),
   );
-  const id = rows[0]!.id;
-  const record = { label: LABEL.Order, id };
-  await replaceLink(tx, { record, rel: "BUYER", other: { label: LABEL.Party, id: order.buyerPartyId }, direction: "outgoing" });
-  await replaceLink(tx, { record, rel: "SELLER", other: { label: LABEL.Party, id: order.sellerPartyId }, direction: "outgoing" });
-  await replaceDeclaredIdentifiers(tx, record, order.declared, { ownerAgency: w.ownerAgency, source: w.source });
-  return id;
+  for (const { spec, other } of ORDER_LINKS) {
+    await replaceLinks(tx, spec, unique.map((w, i) => ({ recordId: ids[i]!, otherId: other(w.order) })));
+  }
+  await replaceDeclaredIdentifiers(
+    tx,
+    LABEL.Order,
+    unique.map((w, i) => ({ ownerId: ids[i]!, declared: w.order.declared, provenance: { ownerAgency: w.ownerAgency, source: w.source } })),
+  );
+  return at.map((i) => ids[i]!);
 }

@@ -1,14 +1,7 @@
-import {
-  linkIdentifiers,
-  ownedRecordProperties,
-  retainIdentifiers,
-  type Database,
-  type IdentifierLink,
-  type MarkingsInput,
-  type Tx,
-} from "@cix/core";
+import { linkIdentifiersMany, ownedRecordProperties, retainIdentifiersMany, type Database, type MarkingsInput, type Tx } from "@cix/core";
 import { afterKeyset, type Keyset } from "@cix/core";
-import { assertExist, LABEL, replaceLink } from "../common/links.js";
+import { latestByKey, upsertRows } from "../common/batch.js";
+import { assertExist, LABEL, replaceLinks } from "../common/links.js";
 import type { PaymentFilterParams, PaymentWrite } from "./payment.input.js";
 import { PAYMENT_PROJECTION, paymentFromRow, type PaymentRow } from "./payment.mapping.js";
 import type { Payment } from "./payment.types.js";
@@ -35,19 +28,15 @@ export class PaymentRepository {
    * Creates or replaces the payment, its link to the order it pays and its FROM/TO links to the shared
    * BankAccount nodes of IBAN accounts, in one transaction; returns its id.
    */
-  upsert(w: PaymentRecordWrite): Promise<string> {
-    return this.db.transaction((tx) => writePayment(tx, w));
+  async upsert(w: PaymentRecordWrite): Promise<string> {
+    const [id] = await this.db.transaction((tx) => writePayments(tx, [w]));
+    return id!;
   }
 
-  /** The batch variant for imports: the same checks and statements for each payment, all in ONE transaction (stored whole or not at all). */
+  /** The same for a batch of payments (imports), in ONE transaction: stored whole or not at all; ids in input order. */
   upsertMany(writes: readonly PaymentRecordWrite[]): Promise<string[]> {
-    return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const w of writes) ids.push(await writePayment(tx, w));
-      return ids;
-    });
+    return this.db.transaction((tx) => writePayments(tx, writes));
   }
-
 
   async findByIds(ids: readonly string[]): Promise<Payment[]> {
     const rows = await this.db.read<{ payment: PaymentRow }>(
@@ -113,31 +102,56 @@ export class PaymentRepository {
   }
 }
 
-/** Writes one payment inside the caller's transaction (references checked first); returns its id. */
-async function writePayment(tx: Tx, w: PaymentRecordWrite): Promise<string> {
-  const { payment: p } = w;
-  await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: p.orderId }], "the id of an existing Order");
-  const rows = await tx.run<{ id: string }>(
-    `MERGE (pay:Payment { ownerAgency: $ownerAgency, provider: $provider, transactionId: $transactionId })
-     ON CREATE SET pay.id = randomUUID(), pay.createdAt = datetime()
-     SET pay += $props, pay.paidAt = datetime($paidAt), pay.updatedAt = datetime()
-     RETURN pay.id AS id`,
-    {
-      ownerAgency: w.ownerAgency,
-      provider: p.provider,
-      transactionId: p.transactionId,
-      paidAt: p.paidAt,
-      props: { ...p.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
-    },
+/** Creates or replaces the payments; `row.n` numbers the rows (see `upsertRows`). */
+const UPSERT_PAYMENTS = `UNWIND $rows AS row
+  MERGE (pay:Payment { ownerAgency: row.ownerAgency, provider: row.provider, transactionId: row.transactionId })
+  ON CREATE SET pay.id = randomUUID(), pay.createdAt = datetime()
+  SET pay += row.props, pay.paidAt = datetime(row.paidAt), pay.updatedAt = datetime()
+  RETURN row.n AS n, pay.id AS id`;
+
+const ACCOUNT_RELS = ["FROM", "TO"] as const;
+
+/**
+ * Writes a batch of payments inside the caller's transaction with a fixed number of statements, whatever the
+ * batch size (references checked first); returns their ids in input order.
+ */
+async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Promise<string[]> {
+  await assertExist(
+    tx,
+    LABEL.Order,
+    writes.map(({ payment }) => ({ path: "input.orderId", id: payment.orderId })),
+    "the id of an existing Order",
   );
-  const id = rows[0]!.id;
-  const record = { label: LABEL.Payment, id };
-  await replaceLink(tx, { record, rel: "PAID_BY", other: { label: LABEL.Order, id: p.orderId }, direction: "incoming" });
-  const links: IdentifierLink[] = [];
-  for (const { rel, identifier } of p.accounts) {
-    await retainIdentifiers(tx, record, { rel, kind: "BankAccount" }, identifier ? [identifier.key] : []);
-    if (identifier) links.push({ rel, identifier, edgeProps: { ownerAgency: w.ownerAgency, source: w.source } });
+  const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.payment.provider, w.payment.transactionId]);
+  const ids = await upsertRows(
+    tx,
+    UPSERT_PAYMENTS,
+    unique.map(({ ownerAgency, source, markings, payment }) => ({
+      ownerAgency,
+      provider: payment.provider,
+      transactionId: payment.transactionId,
+      paidAt: payment.paidAt,
+      props: { ...payment.props, ...ownedRecordProperties(ownerAgency, source, markings) },
+    })),
+  );
+  await replaceLinks(
+    tx,
+    { recordLabel: LABEL.Payment, rel: "PAID_BY", otherLabel: LABEL.Order, direction: "incoming" },
+    unique.map((w, i) => ({ recordId: ids[i]!, otherId: w.payment.orderId })),
+  );
+  // Each payment's FROM and TO edges become exactly its payer's and payee's IBAN accounts (none for other accounts).
+  const accounts = unique.map((w) => w.payment.accounts.flatMap(({ rel, identifier }) => (identifier ? [{ rel, identifier }] : [])));
+  for (const rel of ACCOUNT_RELS) {
+    const keep = accounts.map((list, i) => ({ ownerId: ids[i]!, keys: list.filter((a) => a.rel === rel).map((a) => a.identifier.key) }));
+    await retainIdentifiersMany(tx, LABEL.Payment, { rel, kind: "BankAccount" }, keep);
   }
-  if (links.length > 0) await linkIdentifiers(tx, record, links);
-  return id;
+  await linkIdentifiersMany(
+    tx,
+    LABEL.Payment,
+    unique.map((w, i) => ({
+      ownerId: ids[i]!,
+      links: accounts[i]!.map(({ rel, identifier }) => ({ rel, identifier, edgeProps: { ownerAgency: w.ownerAgency, source: w.source } })),
+    })),
+  );
+  return at.map((i) => ids[i]!);
 }

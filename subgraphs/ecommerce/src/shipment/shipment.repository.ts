@@ -1,6 +1,7 @@
 import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
 import { afterKeyset, type Keyset } from "@cix/core";
-import { assertExist, LABEL, replaceLink } from "../common/links.js";
+import { latestByKey, upsertRows } from "../common/batch.js";
+import { assertExist, LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import type { ShipmentFilterParams, ShipmentWrite } from "./shipment.input.js";
 import { SHIPMENT_PROJECTION, shipmentFromRow, type ShipmentRow } from "./shipment.mapping.js";
@@ -29,19 +30,15 @@ export class ShipmentRepository {
    * Creates or replaces the shipment, its events, its links (parties, order, seizure) and its declared
    * identifiers in one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
-  upsert(w: ShipmentRecordWrite): Promise<string> {
-    return this.db.transaction((tx) => writeShipment(tx, w));
+  async upsert(w: ShipmentRecordWrite): Promise<string> {
+    const [id] = await this.db.transaction((tx) => writeShipments(tx, [w]));
+    return id!;
   }
 
-  /** The batch variant for imports: the same checks and statements for each shipment, all in ONE transaction (stored whole or not at all). */
+  /** The same for a batch of shipments (imports), in ONE transaction: stored whole or not at all; ids in input order. */
   upsertMany(writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
-    return this.db.transaction(async (tx) => {
-      const ids: string[] = [];
-      for (const w of writes) ids.push(await writeShipment(tx, w));
-      return ids;
-    });
+    return this.db.transaction((tx) => writeShipments(tx, writes));
   }
-
 
   async findByIds(ids: readonly string[]): Promise<Shipment[]> {
     const rows = await this.db.read<{ shipment: ShipmentRow }>(
@@ -113,51 +110,69 @@ export class ShipmentRepository {
   }
 }
 
-/** Writes one shipment inside the caller's transaction (references checked first); returns its id. */
-async function writeShipment(tx: Tx, w: ShipmentRecordWrite): Promise<string> {
-  const { shipment: s } = w;
+/** Creates or replaces the shipments with their events; `row.n` numbers the rows (see `upsertRows`). */
+const UPSERT_SHIPMENTS = `UNWIND $rows AS row
+  MERGE (ship:Shipment { ownerAgency: row.ownerAgency, carrier: row.carrier, trackingNumber: row.trackingNumber })
+  ON CREATE SET ship.id = randomUUID(), ship.createdAt = datetime()
+  SET ship += row.props,
+      ship.shippedAt = datetime(row.shippedAt),
+      ship.sortAt = coalesce(datetime(row.shippedAt), datetime(row.events[0].time), ship.createdAt),
+      ship.updatedAt = datetime()
+  WITH ship, row
+  CALL (ship) { MATCH (ship)-[:HAS_EVENT]->(old:ShipmentEvent) DETACH DELETE old }
+  CALL (ship, row) {
+    UNWIND range(0, size(row.events) - 1) AS seq
+    WITH seq, row.events[seq] AS event
+    CREATE (ship)-[:HAS_EVENT]->(e:ShipmentEvent)
+    SET e.time = datetime(event.time), e.type = event.type, e.place = event.place, e.note = event.note, e.seq = seq
+  }
+  RETURN row.n AS n, ship.id AS id`;
+
+/** The shipment's links and the id in its input that each one follows. */
+const SHIPMENT_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (s: ShipmentWrite) => string | null }> = [
+  { spec: { recordLabel: LABEL.Shipment, rel: "CONSIGNOR", otherLabel: LABEL.Party, direction: "outgoing" }, other: (s) => s.consignorPartyId },
+  { spec: { recordLabel: LABEL.Shipment, rel: "CONSIGNEE", otherLabel: LABEL.Party, direction: "outgoing" }, other: (s) => s.consigneePartyId },
+  { spec: { recordLabel: LABEL.Shipment, rel: "FULFILLED_BY", otherLabel: LABEL.Order, direction: "incoming" }, other: (s) => s.orderId },
+  { spec: { recordLabel: LABEL.Shipment, rel: "SEIZED_IN", otherLabel: LABEL.Seizure, direction: "outgoing" }, other: (s) => s.seizureId },
+];
+
+/**
+ * Writes a batch of shipments inside the caller's transaction with a fixed number of statements, whatever the
+ * batch size (references checked first); returns their ids in input order.
+ */
+async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
+  const shipments = writes.map((w) => w.shipment);
   await assertExist(
     tx,
     LABEL.Party,
-    [
+    shipments.flatMap((s) => [
       { path: "input.consignorPartyId", id: s.consignorPartyId },
       { path: "input.consigneePartyId", id: s.consigneePartyId },
-    ],
+    ]),
     "the id of an existing Person or Company",
   );
-  await assertExist(tx, LABEL.Order, [{ path: "input.orderId", id: s.orderId }], "the id of an existing Order");
-  await assertExist(tx, LABEL.Seizure, [{ path: "input.seizureId", id: s.seizureId }], "the id of an existing Seizure");
-  const rows = await tx.run<{ id: string }>(
-    `MERGE (ship:Shipment { ownerAgency: $ownerAgency, carrier: $carrier, trackingNumber: $trackingNumber })
-     ON CREATE SET ship.id = randomUUID(), ship.createdAt = datetime()
-     SET ship += $props,
-         ship.shippedAt = datetime($shippedAt),
-         ship.sortAt = coalesce(datetime($shippedAt), datetime($events[0].time), ship.createdAt),
-         ship.updatedAt = datetime()
-     WITH ship
-     CALL (ship) { MATCH (ship)-[:HAS_EVENT]->(old:ShipmentEvent) DETACH DELETE old }
-     CALL (ship) {
-       UNWIND range(0, size($events) - 1) AS seq
-       WITH seq, $events[seq] AS event
-       CREATE (ship)-[:HAS_EVENT]->(e:ShipmentEvent)
-       SET e.time = datetime(event.time), e.type = event.type, e.place = event.place, e.note = event.note, e.seq = seq
-     }
-     RETURN ship.id AS id`,
-    {
-      ownerAgency: w.ownerAgency,
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      shippedAt: s.shippedAt,
-      props: { ...s.props, ...ownedRecordProperties(w.ownerAgency, w.source, w.markings) },
-      events: s.events,
-    },
+  await assertExist(tx, LABEL.Order, shipments.map((s) => ({ path: "input.orderId", id: s.orderId })), "the id of an existing Order");
+  await assertExist(tx, LABEL.Seizure, shipments.map((s) => ({ path: "input.seizureId", id: s.seizureId })), "the id of an existing Seizure");
+  const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.shipment.carrier, w.shipment.trackingNumber]);
+  const ids = await upsertRows(
+    tx,
+    UPSERT_SHIPMENTS,
+    unique.map(({ ownerAgency, source, markings, shipment }) => ({
+      ownerAgency,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+      shippedAt: shipment.shippedAt,
+      props: { ...shipment.props, ...ownedRecordProperties(ownerAgency, source, markings) },
+      events: shipment.events,
+    })),
   );
-  const id = rows[0]!.id;
-  const record = { label: LABEL.Shipment, id };
-  await replaceLink(tx, { record, rel: "CONSIGNOR", other: { label: LABEL.Party, id: s.consignorPartyId }, direction: "outgoing" });
-  await replaceLink(tx, { record, rel: "CONSIGNEE", other: { label: LABEL.Party, id: s.consigneePartyId }, direction: "outgoing" });
-  await replaceLink(tx, { record, rel: "FULFILLED_BY", other: { label: LABEL.Order, id: s.orderId }, direction: "incoming" });
-  await replaceLink(tx, { record, rel: "SEIZED_IN", other: { label: LABEL.Seizure, id: s.seizureId }, direction: "outgoing" });
-  await replaceDeclaredIdentifiers(tx, record, s.declared, { ownerAgency: w.ownerAgency, source: w.source });
-  return id;
+  for (const { spec, other } of SHIPMENT_LINKS) {
+    await replaceLinks(tx, spec, unique.map((w, i) => ({ recordId: ids[i]!, otherId: other(w.shipment) })));
+  }
+  await replaceDeclaredIdentifiers(
+    tx,
+    LABEL.Shipment,
+    unique.map((w, i) => ({ ownerId: ids[i]!, declared: w.shipment.declared, provenance: { ownerAgency: w.ownerAgency, source: w.source } })),
+  );
+  return at.map((i) => ids[i]!);
 }
