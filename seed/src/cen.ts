@@ -5,6 +5,7 @@ import { createLogger, Database, initCodeLists, loadConfig, loadSecrets, localIm
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
 import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
+import { cenAgencies } from "./catalogue/world.js";
 import { cenCounts, loadCen, type CenLoadResult } from "./load-import.js";
 
 export const CEN_MANIFEST_PATH = path.join(repoRoot, "var", "seed-manifest-cen.json");
@@ -31,10 +32,12 @@ export async function runCen(seed: number, fraction: number): Promise<CenLoadRes
       ],
     });
     const counts = cenCounts(fraction);
-    console.error(`CEN scale × ${fraction} (seed ${seed}): ${JSON.stringify(counts)} background records plus the planted rings`);
+    const agencies = cenAgencies();
+    console.error(`CEN scale × ${fraction} (seed ${seed}): ${JSON.stringify(counts)} background records plus the planted rings, ${agencies.agencies.length} agencies`);
     const result = await loadCen({
       seed,
       counts,
+      agencies,
       services,
       workDir: path.join(os.tmpdir(), `cix-cen-${process.pid}`),
       log: (line) => console.error(line),
@@ -42,7 +45,7 @@ export async function runCen(seed: number, fraction: number): Promise<CenLoadRes
     await mkdir(path.dirname(CEN_MANIFEST_PATH), { recursive: true });
     await writeFile(
       CEN_MANIFEST_PATH,
-      `${JSON.stringify({ scale: "cen", fraction, seed, counts, loadedAt: new Date().toISOString(), loadMs: result.ms, phases: result.phases, rings: result.rings }, null, 2)}\n`,
+      `${JSON.stringify({ scale: "cen", fraction, seed, counts, agencies: agencies.agencies.length, loadedAt: new Date().toISOString(), loadMs: result.ms, phases: result.phases, rings: result.rings }, null, 2)}\n`,
     );
     return result;
   } finally {

@@ -1,4 +1,4 @@
-import { AGENCIES } from "./catalogue/agencies.js";
+import { AGENCIES, DEMO_AGENCIES, type AgencyCatalogue } from "./catalogue/agencies.js";
 import { RINGS } from "./catalogue/rings.js";
 import { companies } from "./generate/companies.js";
 import { parcelAt, type Parcel } from "./generate/parcels.js";
@@ -29,31 +29,38 @@ export const SCALES = {
   demo: { persons: 130, companies: 34, seizures: 280, orders: 150, seizedOrders: 25 },
 } as const satisfies Record<string, ScaleCounts>;
 
+/** What background record n depends on besides n: the seed, how many records of each kind, which agencies. */
+export interface Background {
+  seed: number;
+  counts: ScaleCounts;
+  agencies: AgencyCatalogue;
+}
+
 export interface DatasetOptions {
   scale: keyof typeof SCALES;
   seed: number;
 }
 
 /** Background case `s`: a seized parcel of order `s` for the first `seizedOrders`, otherwise a case of its own. */
-export function seizureAt(seed: number, s: number, counts: ScaleCounts): PlanSeizure {
-  return s < counts.seizedOrders ? parcelAt(seed, s, counts).seizure! : backgroundSeizureAt(seed, s, counts);
+export function seizureAt(bg: Background, s: number): PlanSeizure {
+  return s < bg.counts.seizedOrders ? parcelAt(bg, s).seizure! : backgroundSeizureAt(bg, s);
 }
 
-function* seizures(seed: number, counts: ScaleCounts): Generator<PlanSeizure> {
-  for (let s = 0; s < counts.seizures; s++) yield seizureAt(seed, s, counts);
+function* seizures(bg: Background): Generator<PlanSeizure> {
+  for (let s = 0; s < bg.counts.seizures; s++) yield seizureAt(bg, s);
 }
 
-function* parcels(seed: number, counts: ScaleCounts): Generator<Parcel> {
-  for (let o = 0; o < counts.orders; o++) yield parcelAt(seed, o, counts);
+function* parcels(bg: Background): Generator<Parcel> {
+  for (let o = 0; o < bg.counts.orders; o++) yield parcelAt(bg, o);
 }
 
 /** The background records, kind by kind, in load order, one record at a time. */
-export function backgroundStreams(seed: number, counts: ScaleCounts) {
+export function backgroundStreams(bg: Background) {
   return {
-    persons: () => persons(seed, 0, counts.persons),
-    companies: () => companies(seed, 0, counts.companies),
-    seizures: () => seizures(seed, counts),
-    parcels: () => parcels(seed, counts),
+    persons: () => persons(bg, 0, bg.counts.persons),
+    companies: () => companies(bg, 0, bg.counts.companies),
+    seizures: () => seizures(bg),
+    parcels: () => parcels(bg),
   };
 }
 
@@ -68,9 +75,8 @@ function operation(ring: RingRecords): PlanOperation {
 }
 
 export function generateDataset(options: DatasetOptions): DatasetPlan {
-  const counts = SCALES[options.scale];
   const seed = options.seed;
-  const streams = backgroundStreams(seed, counts);
+  const streams = backgroundStreams({ seed, counts: SCALES[options.scale], agencies: DEMO_AGENCIES });
   const background = [...streams.parcels()];
   const rings = RINGS.map((def, r) => buildRing(seed, r, def));
   return {

@@ -3,11 +3,13 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ProgressBar, type ImportJobRecord, type ImportService } from "@cix/core";
-import { AGENCIES } from "./catalogue/agencies.js";
+import type { AgencyCatalogue } from "./catalogue/agencies.js";
 import { RINGS } from "./catalogue/rings.js";
+import { cenAgencies } from "./catalogue/world.js";
 import { backgroundStreams, type ScaleCounts } from "./generate.js";
 import { buildRing, type RingRecords } from "./generate/rings.js";
 import type { PlanCompany, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSeizure, PlanShipment } from "./plan.js";
+import { CEN_COUNTS } from "./serials.js";
 
 /**
  * The CEN-scale loader: streams the generated data set into NDJSON files (one per kind and agency, record by record,
@@ -16,9 +18,7 @@ import type { PlanCompany, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSei
  * natural-key reference columns. Order: persons, companies, seizures, orders, payments, shipments.
  */
 
-/** 600,000 cases over ten years, 300,000 persons, 100,000 companies, 1,000,000 orders (with payments and parcels). */
-export const CEN_COUNTS: ScaleCounts = { persons: 300_000, companies: 100_000, seizures: 600_000, orders: 1_000_000, seizedOrders: 30_000 };
-
+/** The CEN scale's counts (CEN_COUNTS) times `fraction`. */
 export function cenCounts(fraction: number): ScaleCounts {
   const scale = (n: number) => Math.max(1, Math.round(n * fraction));
   return {
@@ -33,6 +33,8 @@ export function cenCounts(fraction: number): ScaleCounts {
 export interface CenLoadOptions {
   seed: number;
   counts: ScaleCounts;
+  /** The agencies and how records are shared out among them; by default the CEN scale's, one per country (`cenAgencies`). */
+  agencies?: AgencyCatalogue;
   /** Import services by kind (`localImportServices`). */
   services: Map<string, ImportService>;
   /** Folder for the generated files (removed afterwards). */
@@ -129,7 +131,8 @@ export async function loadCen(options: CenLoadOptions): Promise<CenLoadResult> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   await mkdir(options.workDir, { recursive: true });
-  const streams = backgroundStreams(seed, counts);
+  const agencies = options.agencies ?? cenAgencies();
+  const streams = backgroundStreams({ seed, counts, agencies });
   const rings: RingRecords[] = RINGS.map((def, r) => buildRing(seed, r, def));
   const phases: PhaseResult[] = [];
 
@@ -147,7 +150,7 @@ export async function loadCen(options: CenLoadOptions): Promise<CenLoadResult> {
           file,
           fileName: path.basename(file),
           agency,
-          country: AGENCIES.find((a) => a.code === agency)?.country ?? agency.slice(0, 2),
+          country: agencies.agencies.find((a) => a.code === agency)!.country,
           createdBy: "seed:cen",
         },
         {

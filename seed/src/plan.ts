@@ -74,7 +74,7 @@ export interface MarkingsInput {
 
 export interface AddressInput {
   street: string;
-  postcode: string;
+  postcode?: string;
   city: string;
   country: string;
 }

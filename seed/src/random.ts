@@ -114,3 +114,20 @@ export function uniqueDigits(index: number, digits: number, salt = 0): string {
   const reversed = BigInt([...first.toString().padStart(digits, "0")].reverse().join(""));
   return ((reversed * MULTIPLIERS[1] + 7n) % mod).toString().padStart(digits, "0");
 }
+
+/**
+ * `text` (random characters of `alphabet`) with its tail replaced by a code of `index` in the same alphabet,
+ * unique for every index below 10^7: carriers' and payment providers' numbers, drawn at random for their look,
+ * then never shared by two records of a data set.
+ */
+export function withSerialTail(text: string, index: number, alphabet: string): string {
+  const base = BigInt(alphabet.length);
+  let n = BigInt(uniqueDigits(index, 7, 41));
+  let tail = "";
+  while (base ** BigInt(tail.length) < 10n ** 7n) {
+    tail = alphabet[Number(n % base)]! + tail;
+    n /= base;
+  }
+  if (tail.length > text.length) throw new Error(`"${text}" is too short for a serial`);
+  return text.slice(0, text.length - tail.length) + tail;
+}

@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressKey, TokenService, type Database } from "@cix/core";
-import { buildManifest, checkPlanCodes, generateDataset, loadPlan, subsetPlan, type DatasetPlan, type LoadResult, type PlanRing } from "@cix/seed";
+import { addressKey, ibanKey, phoneKey, TokenService, type Database } from "@cix/core";
+import {
+  backgroundStreams,
+  buildManifest,
+  cenAgencies,
+  cenCounts,
+  CEN_COUNTS,
+  checkPlanCodes,
+  consumerSerial,
+  generateDataset,
+  loadPlan,
+  orderSerial,
+  SERIAL,
+  subsetPlan,
+  type DatasetPlan,
+  type LoadResult,
+  type PlanRing,
+} from "@cix/seed";
 import { startTestStack, unique, type TestStack } from "../support/stack.js";
 
 /** Deletes every record written under the test's agency codes, their child nodes and orphaned identifiers. */
@@ -203,5 +219,75 @@ describe("demo data set: a deterministic plan, loaded through the gateway with i
     expect(ring.persons).toEqual(ids(subset.rings[0]!.persons));
     expect(ring.shared[0]).toEqual({ kind: "Phone", value: subset.rings[0]!.shared[0]!.value });
     expect(ring.agencies).toEqual(["NL-CUSTOMS", "BE-CUSTOMS", "DE-ZOLL"].map(rename));
+  });
+});
+
+describe("CEN scale: agencies of 150+ countries from the code lists, identifiers shared only where the rings plant them", () => {
+  const agencies = cenAgencies();
+  const streams = backgroundStreams({ seed: 11, counts: cenCounts(0.002), agencies });
+  const parcels = [...streams.parcels()];
+  const plan = {
+    persons: [...streams.persons()],
+    companies: [...streams.companies()],
+    seizures: [...streams.seizures()],
+    orders: parcels.map((p) => p.order),
+    payments: parcels.flatMap((p) => (p.payment ? [p.payment] : [])),
+    shipments: parcels.flatMap((p) => (p.shipment ? [p.shipment] : [])),
+  };
+
+  it("has an agency for every country with an airport or a seaport, the demo's eight first and heavier than any other", () => {
+    const countries = new Set(agencies.agencies.map((a) => a.country));
+    expect(countries.size).toBe(agencies.agencies.length);
+    expect(countries.size).toBeGreaterThanOrEqual(150);
+    expect(agencies.agencies.slice(0, 8).map((a) => a.code)).toEqual(["NL-CUSTOMS", "BE-CUSTOMS", "DE-ZOLL", "FR-DOUANE", "ES-AEAT", "GB-HMRC", "IT-ADM", "PL-KAS"]);
+    const heaviestOther = Math.max(...agencies.agencies.slice(8).map((a) => a.weight));
+    expect(Math.min(...agencies.agencies.slice(0, 8).map((a) => a.weight))).toBeGreaterThan(heaviestOther);
+    expect(agencies.agencies.find((a) => a.code === "KE-CUSTOMS")).toMatchObject({ country: "KE", homeAirline: "KQ", airports: expect.arrayContaining(["KENBO"]) });
+  });
+
+  it("reports from 150+ countries even at a fraction, with valid codes, places that fit the conveyance, valid phones and IBANs", () => {
+    expect(new Set(plan.seizures.map((s) => s.agency)).size).toBeGreaterThanOrEqual(150);
+    expect(checkPlanCodes(plan as unknown as DatasetPlan)).toEqual([]);
+  });
+
+  it("gives every case, person, order, payment and parcel its own key", () => {
+    const distinct = (values: string[]) => expect(new Set(values).size).toBe(values.length);
+    distinct(plan.seizures.map((s) => `${s.agency}|${s.input.caseNumber}`));
+    distinct(plan.persons.map((p) => `${p.agency}|${p.input.reference}`));
+    distinct(plan.companies.map((c) => c.key));
+    distinct(plan.orders.map((o) => `${o.input.platform}|${o.input.orderNumber}`));
+    distinct(plan.payments.map((p) => `${p.input.provider}|${p.input.transactionId}`));
+    distinct(plan.shipments.map((s) => s.input.trackingNumber));
+  });
+
+  it("never gives two persons, companies or shoppers the same phone or account", () => {
+    const owners = new Map<string, Set<string>>();
+    const own = (value: string | null | undefined, who: string) => value && owners.set(value, (owners.get(value) ?? new Set()).add(who));
+    for (const x of [...plan.persons, ...plan.companies]) {
+      x.input.phones.forEach((p) => own(phoneKey(p), x.key));
+      x.input.bankAccounts.forEach((b) => own(ibanKey(b.iban), x.key));
+    }
+    for (const { order, payment } of parcels) {
+      const buyer = order.buyer ?? order.key;
+      if (order.input.buyer.phone) own(phoneKey(order.input.buyer.phone), buyer);
+      if (payment?.input.payer.iban) own(ibanKey(payment.input.payer.iban), buyer);
+    }
+    expect([...owners].filter(([, who]) => who.size > 1)).toEqual([]);
+    expect(owners.size).toBeGreaterThan(plan.persons.length);
+  });
+
+  it("keeps shoppers' and orders' serials out of the rings' block and apart from persons and companies, up to the full scale", () => {
+    const block = (n: number) => n >= SERIAL.ring && n < SERIAL.ring + 100_000;
+    const shoppers = new Set<number>();
+    let misplaced = 0;
+    for (let o = 0; o < CEN_COUNTS.orders; o++) {
+      const c = consumerSerial(o);
+      if (block(c) || block(orderSerial(o)) || c < SERIAL.consumer) misplaced++;
+      shoppers.add(c);
+    }
+    expect(misplaced).toBe(0);
+    expect(shoppers.size).toBe(CEN_COUNTS.orders);
+    expect(SERIAL.person + CEN_COUNTS.persons).toBeLessThanOrEqual(SERIAL.company);
+    expect(SERIAL.company + CEN_COUNTS.companies).toBeLessThanOrEqual(SERIAL.consumer);
   });
 });

@@ -1,4 +1,4 @@
-import { uniqueDigits, type Rng } from "../random.js";
+import { uniqueDigits, withSerialTail, type Rng } from "../random.js";
 import type { CommodityCategory, PaymentMethod, QuantityUnit } from "../plan.js";
 
 /** E-commerce: platforms and their order numbers, what people buy, who sells it, how they pay. */
@@ -80,14 +80,23 @@ export const SHOPS: ReadonlyArray<{ name: string; street: string; city: string; 
   { name: "Lone Star Tactical Supply LLC", street: "2200 Industrial Blvd", city: "Houston", postcode: "77001", country: "US" },
 ];
 
-export const PAYMENT_PROVIDERS: ReadonlyArray<{ name: string; methods: readonly PaymentMethod[]; transactionId(rng: Rng): string }> = [
-  { name: "PayPal", methods: ["E_WALLET"], transactionId: (rng) => rng.letters(17, "0123456789ABCDEFGHJKLMNPRSTUVWXY") },
-  { name: "Stripe", methods: ["CARD"], transactionId: (rng) => `ch_3${rng.letters(23, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")}` },
-  { name: "Adyen", methods: ["CARD"], transactionId: (rng) => rng.letters(16, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") },
-  { name: "Alipay", methods: ["E_WALLET", "CARD"], transactionId: (rng) => `2${rng.digits(27)}` },
-  { name: "Klarna", methods: ["BANK_TRANSFER"], transactionId: (rng) => `${rng.letters(8, "0123456789abcdef")}-${rng.letters(4, "0123456789abcdef")}-${rng.letters(12, "0123456789abcdef")}` },
-  { name: "SEPA credit transfer", methods: ["BANK_TRANSFER"], transactionId: (rng) => `E2E${rng.digits(16)}` },
-  { name: "Coinbase Commerce", methods: ["CRYPTO"], transactionId: (rng) => rng.letters(8, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789") },
+/** Random characters of `alphabet`, ending in the payment's serial: two payments never share a transaction id. */
+function transactionChars(rng: Rng, n: number, serial: number, alphabet: string): string {
+  return withSerialTail(rng.letters(n, alphabet), serial, alphabet);
+}
+
+export const PAYMENT_PROVIDERS: ReadonlyArray<{ name: string; methods: readonly PaymentMethod[]; transactionId(rng: Rng, serial: number): string }> = [
+  { name: "PayPal", methods: ["E_WALLET"], transactionId: (rng, s) => transactionChars(rng, 17, s, "0123456789ABCDEFGHJKLMNPRSTUVWXY") },
+  { name: "Stripe", methods: ["CARD"], transactionId: (rng, s) => `ch_3${transactionChars(rng, 23, s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")}` },
+  { name: "Adyen", methods: ["CARD"], transactionId: (rng, s) => transactionChars(rng, 16, s, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") },
+  { name: "Alipay", methods: ["E_WALLET", "CARD"], transactionId: (rng, s) => `2${transactionChars(rng, 27, s, "0123456789")}` },
+  {
+    name: "Klarna",
+    methods: ["BANK_TRANSFER"],
+    transactionId: (rng, s) => `${rng.letters(8, "0123456789abcdef")}-${rng.letters(4, "0123456789abcdef")}-${transactionChars(rng, 12, s, "0123456789abcdef")}`,
+  },
+  { name: "SEPA credit transfer", methods: ["BANK_TRANSFER"], transactionId: (rng, s) => `E2E${transactionChars(rng, 16, s, "0123456789")}` },
+  { name: "Coinbase Commerce", methods: ["CRYPTO"], transactionId: (rng, s) => transactionChars(rng, 8, s, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789") },
 ];
 
 /** Card numbers are masked as payment providers report them. */

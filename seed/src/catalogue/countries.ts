@@ -3,7 +3,7 @@ import type { Rng } from "../random.js";
 /**
  * What the generator knows about the countries its persons come from and live in: name locales, mobile
  * number ranges, passport formats, and (for the eight agencies' countries) real cities with their postcode
- * ranges, banks, e-mail providers and number plates.
+ * ranges, banks, e-mail providers and number plates. The other countries of the CEN scale are in world.ts.
  */
 
 export interface MobileRange {
@@ -13,6 +13,10 @@ export interface MobileRange {
   prefix: string;
   /** Subscriber digits after the prefix. */
   digits: number;
+  /** Further prefixes, for serials of 10^digits and above (each takes the next 10^digits). */
+  overflow?: readonly string[];
+  /** Maps a record's serial to its number in the range when the range is too small for serials (world.ts). */
+  slot?: (serial: number) => number;
 }
 
 /** Latin-script names for nationalities whose faker locale writes them otherwise (or has none). */
@@ -27,9 +31,12 @@ export interface Nationality {
   /** A faker locale with names (and, for residence countries, street names) of the country. */
   locale: string;
   names?: NameList;
-  /** Everyday mobiles, and a separate range for the planted rings, so ring numbers never meet background ones. */
-  mobile: MobileRange;
-  ringMobile: MobileRange;
+  /**
+   * Everyday mobiles, and a separate range for the planted rings, so ring numbers never meet background ones.
+   * A country of the CEN scale whose numbering plan cannot be used has no mobiles, and none has a ring range.
+   */
+  mobile?: MobileRange;
+  ringMobile?: MobileRange;
   /** Passport number; `serial` is a unique digit string for the person. */
   passport(rng: Rng, serial: string): string;
 }
@@ -38,6 +45,13 @@ export interface City {
   name: string;
   /** Numeric postcode range (for GB: outward codes). */
   postcodes: readonly [number, number] | readonly string[];
+}
+
+/** A BBAN as ibantools describes the country's, one kind of character per position (world.ts). */
+export interface BbanFormat {
+  alphabets: ReadonlyArray<"letters" | "digits">;
+  /** The whole BBAN has a mod 97-10 remainder of 1 (the national check of e.g. PT, SI, RS). */
+  mod97: boolean;
 }
 
 export interface Bank {
@@ -49,10 +63,18 @@ export interface Bank {
 export interface Residence extends Nationality {
   currency: string;
   cities: readonly City[];
-  postcode(rng: Rng, city: City): string;
+  /** Undefined where the generator does not know the country's postcodes. */
+  postcode(rng: Rng, city: City): string | undefined;
   banks: readonly Bank[];
+  /** Generated accounts of a country without `banks`; neither means no IBANs. */
+  bban?: BbanFormat;
   emailDomains: readonly string[];
-  plate(rng: Rng): string;
+  /**
+   * Digits after the name that make a mailbox unique to its owner where e-mail providers are shared by the whole
+   * world (the CEN scale's countries); the agencies' own countries keep three, as people choose them.
+   */
+  mailboxDigits?: number;
+  plate?(rng: Rng): string;
 }
 
 const UPPER_NO_O = "ABCDEFGHIJKLMNPQRSTUVWXYZ";
@@ -189,7 +211,7 @@ const gb: Residence = {
   code: "GB",
   locale: "en_GB",
   currency: "GBP",
-  mobile: { cc: "44", prefix: "7400", digits: 6 },
+  mobile: { cc: "44", prefix: "7400", digits: 6, overflow: ["7401"] },
   ringMobile: { cc: "44", prefix: "7507", digits: 6 },
   passport: (_rng, serial) => serial.slice(-9).padStart(9, "5"),
   cities: [
@@ -238,7 +260,7 @@ const pl: Residence = {
   code: "PL",
   locale: "pl",
   currency: "PLN",
-  mobile: { cc: "48", prefix: "501", digits: 6 },
+  mobile: { cc: "48", prefix: "501", digits: 6, overflow: ["502"] },
   ringMobile: { cc: "48", prefix: "601", digits: 6 },
   passport: (rng, serial) => `${rng.letters(2)}${serial.slice(-7)}`,
   cities: [
@@ -261,7 +283,7 @@ const pl: Residence = {
 /** The agencies' countries, where persons live and companies are registered. */
 export const RESIDENCES: Readonly<Record<string, Residence>> = { NL: nl, BE: be, DE: de, FR: fr, ES: es, GB: gb, IT: it, PL: pl };
 
-const genericPassport = (rng: Rng, serial: string) => `${rng.letters(2)}${serial.slice(-7)}`;
+export const genericPassport = (rng: Rng, serial: string) => `${rng.letters(2)}${serial.slice(-7)}`;
 
 const MAGHREB: NameList = {
   male: ["Mohamed", "Youssef", "Karim", "Mehdi", "Hamza", "Said", "Rachid", "Anouar", "Bilal", "Nordin"],
@@ -288,20 +310,7 @@ export const FOREIGN_NATIONALITIES: Readonly<Record<string, Nationality>> = {
   NG: { code: "NG", locale: "en_NG", mobile: { cc: "234", prefix: "803", digits: 7 }, ringMobile: { cc: "234", prefix: "806", digits: 7 }, passport: (rng, s) => `${rng.letters(1)}${s.slice(-8)}` },
   MA: { code: "MA", locale: "fr", names: MAGHREB, mobile: { cc: "212", prefix: "61", digits: 7 }, ringMobile: { cc: "212", prefix: "66", digits: 7 }, passport: genericPassport },
   TR: { code: "TR", locale: "tr", mobile: { cc: "90", prefix: "532", digits: 7 }, ringMobile: { cc: "90", prefix: "542", digits: 7 }, passport: (rng, s) => `U${s.slice(-8)}` },
-  AL: { code: "AL", locale: "en", names: ALBANIAN, mobile: { cc: "355", prefix: "692", digits: 6 }, ringMobile: { cc: "355", prefix: "697", digits: 6 }, passport: (rng, s) => `B${s.slice(-7)}${rng.letters(1)}` },
+  AL: { code: "AL", locale: "en", names: ALBANIAN, mobile: { cc: "355", prefix: "692", digits: 6, overflow: ["693"] }, ringMobile: { cc: "355", prefix: "697", digits: 6 }, passport: (rng, s) => `B${s.slice(-7)}${rng.letters(1)}` },
   CN: { code: "CN", locale: "en", names: CHINESE, mobile: { cc: "86", prefix: "139", digits: 8 }, ringMobile: { cc: "86", prefix: "138", digits: 8 }, passport: (rng, s) => `E${s.slice(-8)}` },
   RO: { code: "RO", locale: "ro", mobile: { cc: "40", prefix: "72", digits: 7 }, ringMobile: { cc: "40", prefix: "74", digits: 7 }, passport: (_rng, s) => s.slice(-8) },
 };
-
-/** Any nationality the generator knows, residence countries included. */
-export function nationality(code: string): Nationality {
-  const n = RESIDENCES[code] ?? FOREIGN_NATIONALITIES[code];
-  if (!n) throw new Error(`No nationality profile for ${code}`);
-  return n;
-}
-
-export function residence(code: string): Residence {
-  const r = RESIDENCES[code];
-  if (!r) throw new Error(`No residence profile for ${code}`);
-  return r;
-}

@@ -1,4 +1,4 @@
-import type { Rng } from "../random.js";
+import { withSerialTail, type Rng } from "../random.js";
 
 /** Carriers, hubs and the identifiers they give conveyances and consignments. */
 
@@ -27,13 +27,15 @@ export const ORIGIN_POSTS: ReadonlyArray<{ country: string; name: string; office
   { country: "US", name: "USPS", office: "USNYC" },
 ];
 
-/** Express carriers with the shape of their tracking numbers. */
-export const EXPRESS_CARRIERS: ReadonlyArray<{ name: string; tracking(rng: Rng): string }> = [
-  { name: "DHL Express", tracking: (rng) => rng.digits(10) },
-  { name: "FedEx", tracking: (rng) => rng.digits(12) },
-  { name: "UPS", tracking: (rng) => `1Z${rng.letters(6, "0123456789ABCDEFGHJKLMNPRSTVWXY")}${rng.digits(10)}` },
-  { name: "Cainiao", tracking: (rng) => `LP00${rng.digits(12)}` },
-  { name: "YunExpress", tracking: (rng) => `YT${rng.digits(16)}` },
+const DIGITS = "0123456789";
+
+/** Express carriers with the shape of their tracking numbers; the last digits are the parcel's serial. */
+export const EXPRESS_CARRIERS: ReadonlyArray<{ name: string; tracking(rng: Rng, serial: number): string }> = [
+  { name: "DHL Express", tracking: (rng, n) => withSerialTail(rng.digits(10), n, DIGITS) },
+  { name: "FedEx", tracking: (rng, n) => withSerialTail(rng.digits(12), n, DIGITS) },
+  { name: "UPS", tracking: (rng, n) => `1Z${rng.letters(6, "0123456789ABCDEFGHJKLMNPRSTVWXY")}${withSerialTail(rng.digits(10), n, DIGITS)}` },
+  { name: "Cainiao", tracking: (rng, n) => `LP00${withSerialTail(rng.digits(12), n, DIGITS)}` },
+  { name: "YunExpress", tracking: (rng, n) => `YT${withSerialTail(rng.digits(16), n, DIGITS)}` },
 ];
 
 /** Express parcels leave from these airports (UN/LOCODEs with an airport function). */

@@ -1,16 +1,20 @@
-import { AGENCIES, type AgencyProfile } from "../catalogue/agencies.js";
-import { nationality, residence } from "../catalogue/countries.js";
+import type { AgencyProfile } from "../catalogue/agencies.js";
+import { nationality, residence } from "../catalogue/world.js";
+import type { Background } from "../generate.js";
 import { keys, type AddressInput, type PlanCompany } from "../plan.js";
 import { rngFor, uniqueDigits, type Rng } from "../random.js";
+import { SERIAL } from "../serials.js";
 import { markings } from "./common.js";
 import { fakerFor } from "./fakers.js";
-import { address, bankAccount, mailPart, mobileNumber } from "./identifiers.js";
-import { SERIAL } from "./persons.js";
+import { address, bankAccount, hasIban, mailPart, mobileNumber } from "./identifiers.js";
 
 /**
  * Companies: importers, forwarders and front companies registered in the agencies' countries, and foreign web
  * shops the agencies have recorded. Company `j` of a data set is a pure function of the seed and `j`.
  */
+
+/** Where the web shops agencies have on file are registered. */
+const SHOP_COUNTRIES: Readonly<Record<string, number>> = { CN: 6, HK: 2, TR: 2 };
 
 const LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
   NL: ["B.V."],
@@ -36,6 +40,8 @@ const SECTORS: Readonly<Record<string, readonly string[]>> = {
   IT: ["Import Export", "Logistica", "Commerciale", "Trasporti"],
   PL: ["Handel", "Logistyka", "Import-Eksport", "Transport"],
 };
+/** Sector words of companies in the CEN scale's other countries. */
+const ANY_SECTOR = ["Trading", "Logistics", "Import-Export", "Transport", "Freight"] as const;
 
 const CN_WORDS = ["Hengda", "Xinyuan", "Jinhui", "Huaxing", "Tianli", "Baoshun", "Ruifeng", "Kaida", "Longteng", "Meijia"];
 const CN_SECTORS = ["Trading", "Electronics", "Import & Export", "Technology", "Garment", "Chemical"];
@@ -77,22 +83,17 @@ export interface CompanySpec {
   seed: number;
   agency: AgencyProfile;
   serial: number;
-  /** Where the company is registered: an agency's country, or CN/HK/TR for foreign shops. */
+  /** Where the company is registered: its agency's country, or CN/HK/TR for web shops. */
   country: string;
   /** A name to use instead of a generated one. */
   name?: string;
   sector?: string;
 }
 
-/** The agency that records background company `j`. */
-function companyAgency(j: number): AgencyProfile {
-  return AGENCIES[j % AGENCIES.length]!;
-}
-
 /** Background companies registered abroad: the web shops agencies have on file. */
-function companyCountry(seed: number, j: number): string {
-  const rng = rngFor(seed, "company", j);
-  return rng.chance(0.3) ? rng.weighted([["CN", 6], ["HK", 2], ["TR", 2]] as const) : companyAgency(j).country;
+function companyCountry(bg: Background, j: number): string {
+  const rng = rngFor(bg.seed, "company", j);
+  return rng.chance(0.3) ? rng.weighted(Object.entries(SHOP_COUNTRIES)) : bg.agencies.agencyAt(j).country;
 }
 
 /** A web domain label from the company's first two words, e.g. "Vos Logistiek B.V." → "voslogistiek". */
@@ -104,7 +105,7 @@ function slug(name: string): string {
 export function buildCompany(spec: CompanySpec): PlanCompany {
   const rng = rngFor(spec.seed, "company-detail", spec.serial);
   const form = rng.pick(LEGAL_FORMS[spec.country] ?? ["Ltd"]);
-  const foreign = !(spec.country in SECTORS);
+  const foreign = spec.country in SHOP_COUNTRIES;
   let name = spec.name;
   let addr: AddressInput;
   if (foreign) {
@@ -123,7 +124,7 @@ export function buildCompany(spec: CompanySpec): PlanCompany {
   } else {
     const home = residence(spec.country);
     const f = fakerFor(home.locale, rng.int(0, 2 ** 31));
-    name ??= `${f.person.lastName()} ${spec.sector ?? rng.pick(SECTORS[spec.country]!)} ${form}`;
+    name ??= `${f.person.lastName()} ${spec.sector ?? rng.pick(SECTORS[spec.country] ?? ANY_SECTOR)} ${form}`;
     addr = address(home, f.location.streetAddress(), rng);
   }
   const registration = registrationNumber(spec.seed, spec.country, spec.serial);
@@ -137,48 +138,49 @@ export function buildCompany(spec: CompanySpec): PlanCompany {
       registrationNumber: registration,
       registrationCountry: spec.country,
       legalForm: form,
-      phones: [mobileNumber(phoneRange, spec.serial)],
+      phones: phoneRange ? [mobileNumber(phoneRange, spec.serial)] : [],
       emails: [`${rng.pick(["info", "sales", "office", "export"])}@${slug(name) || "company"}.${tld}`],
       addresses: [addr],
-      bankAccounts: !foreign && rng.chance(0.8) ? [bankAccount(residence(spec.country), spec.serial, rng)] : [],
+      bankAccounts: !foreign && rng.chance(0.8) && hasIban(residence(spec.country)) ? [bankAccount(residence(spec.country), spec.serial, rng)] : [],
       markings: markings(rng),
     },
   };
 }
 
 /** Background company `j`. */
-export function companyAt(seed: number, j: number): PlanCompany {
-  return buildCompany({ seed, agency: companyAgency(j), serial: SERIAL.company + j, country: companyCountry(seed, j) });
+export function companyAt(bg: Background, j: number): PlanCompany {
+  return buildCompany({ seed: bg.seed, agency: bg.agencies.agencyAt(j), serial: SERIAL.company + j, country: companyCountry(bg, j) });
 }
 
 /** The key of background company `j`, without generating its details. */
-function companyKeyAt(seed: number, j: number): string {
-  const country = companyCountry(seed, j);
-  return keys.company(companyAgency(j).code, country, registrationNumber(seed, country, SERIAL.company + j));
+function companyKeyAt(bg: Background, j: number): string {
+  const country = companyCountry(bg, j);
+  return keys.company(bg.agencies.agencyAt(j).code, country, registrationNumber(bg.seed, country, SERIAL.company + j));
 }
 
-/** The index of a background company chosen by `rng` that fits `wanted`, or undefined when a few tries find none. */
-function pickCompany(seed: number, rng: Rng, count: number, start: number, step: number, wanted: (country: string) => boolean): number | undefined {
-  const slots = Math.floor((count - 1 - start) / step) + 1;
+/** A background company drawn by `draw` that fits `wanted`, or undefined when a few tries find none. */
+function pickCompany(bg: Background, draw: () => number | undefined, wanted: (country: string) => boolean): number | undefined {
   for (let attempt = 0; attempt < 32; attempt++) {
-    const j = start + step * rng.int(0, slots - 1);
-    if (wanted(companyCountry(seed, j))) return j;
+    const j = draw();
+    if (j === undefined) return undefined;
+    if (wanted(companyCountry(bg, j))) return j;
   }
   return undefined;
 }
 
 /** The key of a background company of `agency` registered in the agency's own country. */
-export function pickCompanyOf(seed: number, rng: Rng, agency: AgencyProfile, count: number): string | undefined {
-  const j = pickCompany(seed, rng, count, AGENCIES.indexOf(agency), AGENCIES.length, (country) => country === agency.country);
-  return j === undefined ? undefined : companyKeyAt(seed, j);
+export function pickCompanyOf(bg: Background, rng: Rng, agency: AgencyProfile): string | undefined {
+  const draw = () => bg.agencies.pickIndexOf(rng, agency, bg.counts.companies);
+  const j = pickCompany(bg, draw, (country) => country === agency.country);
+  return j === undefined ? undefined : companyKeyAt(bg, j);
 }
 
 /** The index of a background company registered abroad: a web shop some agency has on file. */
-export function pickForeignShopIndex(seed: number, rng: Rng, count: number): number | undefined {
-  return pickCompany(seed, rng, count, 0, 1, (country) => !(country in SECTORS));
+export function pickForeignShopIndex(bg: Background, rng: Rng): number | undefined {
+  return pickCompany(bg, () => rng.int(0, bg.counts.companies - 1), (country) => country in SHOP_COUNTRIES);
 }
 
 /** Background companies `from` … `from + count - 1`, one at a time. */
-export function* companies(seed: number, from: number, count: number): Generator<PlanCompany> {
-  for (let j = from; j < from + count; j++) yield companyAt(seed, j);
+export function* companies(bg: Background, from: number, count: number): Generator<PlanCompany> {
+  for (let j = from; j < from + count; j++) yield companyAt(bg, j);
 }

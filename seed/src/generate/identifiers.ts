@@ -1,5 +1,6 @@
 import { ibanKey, phoneKey } from "@cix/core";
-import type { MobileRange, Residence } from "../catalogue/countries.js";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { BbanFormat, MobileRange, Residence } from "../catalogue/countries.js";
 import type { AddressInput } from "../plan.js";
 import type { Rng } from "../random.js";
 import { uniqueDigits } from "../random.js";
@@ -12,10 +13,15 @@ import { uniqueDigits } from "../random.js";
 
 /**
  * The E.164 mobile number `serial` of a range. Distinct serials give distinct numbers, so the callers' disjoint
- * serial ranges (see SERIAL) keep persons, companies and rings from sharing a number by chance.
+ * serial ranges (see SERIAL) keep persons, companies and rings from sharing a number by chance. Serials past the
+ * range's digits go on in its overflow prefixes; a range with a `slot` numbers its country's records densely.
  */
 export function mobileNumber(range: MobileRange, serial: number): string {
-  const number = `+${range.cc}${range.prefix}${uniqueDigits(serial, range.digits, 17)}`;
+  const n = range.slot ? range.slot(serial) : serial;
+  const block = Math.floor(n / 10 ** range.digits);
+  const prefix = block === 0 ? range.prefix : range.overflow?.[block - 1];
+  if (prefix === undefined) throw new Error(`serial ${serial} is beyond the mobile range +${range.cc} ${range.prefix}`);
+  const number = `+${range.cc}${prefix}${uniqueDigits(n, range.digits, 17)}`;
   if (phoneKey(number) !== number) throw new Error(`generated phone number ${number} is not valid`);
   return number;
 }
@@ -33,9 +39,11 @@ const PHONE_STYLES = [
  * `e164` written in another notation (spaces, hyphens, 00 prefix) that still reads as the same number.
  * `style` picks the notation, so the plan is deterministic.
  */
-export function reformatPhone(e164: string, range: MobileRange, style: number): string {
-  const national = e164.slice(1 + range.cc.length);
-  const text = PHONE_STYLES[style % PHONE_STYLES.length]!(range.cc, national);
+export function reformatPhone(e164: string, style: number): string {
+  const cc = parsePhoneNumberFromString(e164)?.countryCallingCode;
+  if (!cc) throw new Error(`${e164} is not an international number`);
+  const national = e164.slice(1 + cc.length);
+  const text = PHONE_STYLES[style % PHONE_STYLES.length]!(cc, national);
   if (phoneKey(text) !== e164) throw new Error(`reformatted phone ${text} does not read as ${e164}`);
   return text;
 }
@@ -79,7 +87,8 @@ function spanishControl(bankBranch: string, account: string): string {
 }
 
 /** The BBAN of a national account, with the country's own check digits where it has them. */
-function bban(country: string, bank: string, serial: string, rng: Rng): string {
+function bban(country: string, bank: string, n: number, rng: Rng): string {
+  const serial = uniqueDigits(n, 16, 23);
   switch (country) {
     case "NL":
       return `${bank}${serial.slice(0, 10)}`;
@@ -88,7 +97,8 @@ function bban(country: string, bank: string, serial: string, rng: Rng): string {
     case "GB":
       return `${bank}${rng.digits(6)}${serial.slice(0, 8)}`;
     case "BE": {
-      const first = `${bank}${serial.slice(0, 7)}`;
+      // Seven digits of their own: the first seven of the sixteen would repeat among a million accounts.
+      const first = `${bank}${uniqueDigits(n, 7, 23)}`;
       const check = Number(BigInt(first) % 97n) || 97;
       return `${first}${String(check).padStart(2, "0")}`;
     }
@@ -118,13 +128,40 @@ function bban(country: string, bank: string, serial: string, rng: Rng): string {
 }
 
 /**
+ * An IBAN of a country known only by its BBAN format: random letters and digits, the serial's eight digits
+ * before the last two digit positions (which carry the national check where the format has one), ISO 13616
+ * check digits. Undefined when the format has too few digit positions to hold the serial.
+ */
+export function genericIban(country: string, format: BbanFormat, serial: number, rng: Rng): string | undefined {
+  const chars = format.alphabets.map((a) => (a === "letters" ? rng.letters(1) : rng.digits(1)));
+  const digitAt = format.alphabets.flatMap((a, i) => (a === "digits" ? [i] : []));
+  if (digitAt.length < 10 || (format.mod97 && digitAt.at(-1) !== chars.length - 1)) return undefined;
+  [...uniqueDigits(serial, 8, 23)].forEach((d, k) => (chars[digitAt[digitAt.length - 10 + k]!] = d));
+  if (format.mod97) {
+    const body = chars.slice(0, -2).join("");
+    const check = String(98 - mod97(numeric(`${body}00`))).padStart(2, "0");
+    chars.splice(-2, 2, ...check);
+  }
+  return withCheckDigits(country, chars.join(""));
+}
+
+/** Whether accounts can be generated for the country (some countries have no IBAN, some a format not covered). */
+export function hasIban(country: Residence): boolean {
+  return country.banks.length > 0 || country.bban !== undefined;
+}
+
+/**
  * The bank account number `serial` of a country: a real bank of the country, an account number unique to
  * the serial, and correct check digits. Distinct serials give distinct IBANs.
  */
 export function bankAccount(country: Residence, serial: number, rng: Rng): { iban: string; bic?: string } {
+  if (country.bban) {
+    const iban = genericIban(country.code, country.bban, serial, rng);
+    if (!iban || ibanKey(iban) !== iban) throw new Error(`generated IBAN ${iban} is not valid`);
+    return { iban };
+  }
   const bank = rng.pick(country.banks);
-  const digits = uniqueDigits(serial, 16, 23);
-  const iban = withCheckDigits(country.code, bban(country.code, bank.code, digits, rng));
+  const iban = withCheckDigits(country.code, bban(country.code, bank.code, serial, rng));
   if (ibanKey(iban) !== iban) throw new Error(`generated IBAN ${iban} is not valid`);
   return bank.bic ? { iban, bic: bank.bic } : { iban };
 }

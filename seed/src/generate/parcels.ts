@@ -1,17 +1,19 @@
-import { AGENCIES, type AgencyProfile } from "../catalogue/agencies.js";
+import type { AgencyProfile } from "../catalogue/agencies.js";
 import { ORDER_GOODS, SHOPS, SUSPICIOUS_GOODS, type SuspiciousGoods } from "../catalogue/commerce.js";
 import { commodity } from "../catalogue/commodities.js";
-import { residence } from "../catalogue/countries.js";
+import { residence } from "../catalogue/world.js";
+import type { Background } from "../generate.js";
 import type { DeclaredPartyInput, MarkingsInput, PaymentMethod, PlanOrder, PlanPayment, PlanSeizure, PlanShipment } from "../plan.js";
-import { rngFor, type Rng } from "../random.js";
+import { rngFor, uniqueDigits, type Rng } from "../random.js";
+import { consumerSerial, orderSerial } from "../serials.js";
 import { addDays, fromEuro, ORDER_PERIOD } from "./common.js";
 import { companyAt, pickForeignShopIndex } from "./companies.js";
-import { declaredCompany, declaredPerson, phoneAsWritten } from "./declared.js";
+import { declaredCompany, declaredPerson } from "./declared.js";
 import { fakerFor } from "./fakers.js";
-import { address, bankAccount, mailPart, mobileNumber } from "./identifiers.js";
+import { address, bankAccount, hasIban, mailPart, mobileNumber, reformatPhone } from "./identifiers.js";
 import { buildOrder, type OrderLine } from "./orders.js";
 import { buildPayment, merchantAccount, payerAccount } from "./payments.js";
-import { personAt, pickPersonIndexOf, SERIAL } from "./persons.js";
+import { personAt } from "./persons.js";
 import { buildSeizure, currencyOf } from "./seizures.js";
 import { buildShipment, parcelRoute, type ParcelRoute } from "./shipments.js";
 
@@ -19,12 +21,6 @@ import { buildShipment, parcelRoute, type ParcelRoute } from "./shipments.js";
  * Background e-commerce: an order with its payment and its parcel, and for the first `seizedOrders` orders the
  * case the parcel was seized in. Order `o` is a pure function of the seed and `o`.
  */
-
-export interface ParcelCounts {
-  persons: number;
-  companies: number;
-  seizedOrders: number;
-}
 
 export interface Parcel {
   order: PlanOrder;
@@ -45,32 +41,36 @@ interface Buyer {
 }
 
 /** A shopper the hub knows nothing about, living in the agency's country. */
-function consumer(seed: number, agency: AgencyProfile, o: number, rng: Rng): Buyer {
+function consumer(agency: AgencyProfile, o: number, rng: Rng): Buyer {
   const home = residence(agency.country);
   const f = fakerFor(home.locale, rng.int(0, 2 ** 31));
   const given = f.person.firstName();
   const family = f.person.lastName();
   const addr = address(home, f.location.streetAddress(), rng);
-  const serial = SERIAL.consumer + (o % 200_000);
-  const phone = rng.chance(0.6) ? mobileNumber(home.mobile, serial) : undefined;
-  const email = rng.chance(0.7) ? `${mailPart(given)}${mailPart(family)}${rng.digits(2)}@${rng.pick(home.emailDomains)}` : undefined;
+  const serial = consumerSerial(o);
+  const phone = rng.chance(0.6) && home.mobile ? mobileNumber(home.mobile, serial) : undefined;
+  const digits = () => (home.mailboxDigits ? uniqueDigits(serial, home.mailboxDigits, 5) : rng.digits(2));
+  const email = rng.chance(0.7) ? `${mailPart(given)}${mailPart(family)}${digits()}@${rng.pick(home.emailDomains)}` : undefined;
   const declared = (style: number): DeclaredPartyInput => ({
     name: `${given} ${family}`,
     address: addr,
-    ...(phone ? { phone: phoneAsWritten(phone, style) } : {}),
+    ...(phone ? { phone: reformatPhone(phone, style) } : {}),
     ...(email ? { email } : {}),
   });
   return {
     declared: declared(rng.int(0, 4)),
     label: declared(rng.int(0, 4)),
     holder: `${given} ${family}`,
-    iban: rng.chance(0.5) ? bankAccount(home, serial, rng).iban : undefined,
+    iban: rng.chance(0.5) && hasIban(home) ? bankAccount(home, serial, rng).iban : undefined,
     email,
   };
 }
 
-function knownBuyer(seed: number, agency: AgencyProfile, count: number, rng: Rng): Buyer {
-  const person = personAt(seed, pickPersonIndexOf(rng, agency, count));
+/** A person the agency has on file, or undefined when it has none. */
+function knownBuyer(bg: Background, agency: AgencyProfile, rng: Rng): Buyer | undefined {
+  const i = bg.agencies.pickIndexOf(rng, agency, bg.counts.persons);
+  if (i === undefined) return undefined;
+  const person = personAt(bg, i);
   const p = person.input;
   return {
     declared: declaredPerson(person, rng),
@@ -83,10 +83,10 @@ function knownBuyer(seed: number, agency: AgencyProfile, count: number, rng: Rng
 }
 
 /** The shop that sold it: for stopped goods, a shop in the goods' country of origin. */
-function seller(seed: number, counts: ParcelCounts, suspicious: SuspiciousGoods | undefined, rng: Rng) {
-  const index = !suspicious || suspicious.origin === "CN" ? (rng.chance(0.3) ? pickForeignShopIndex(seed, rng, counts.companies) : undefined) : undefined;
+function seller(bg: Background, suspicious: SuspiciousGoods | undefined, rng: Rng) {
+  const index = !suspicious || suspicious.origin === "CN" ? (rng.chance(0.3) ? pickForeignShopIndex(bg, rng) : undefined) : undefined;
   if (index !== undefined) {
-    const company = companyAt(seed, index);
+    const company = companyAt(bg, index);
     return { declared: declaredCompany(company, rng), key: company.key, name: company.input.name, country: company.input.registrationCountry };
   }
   const shops = suspicious ? SHOPS.filter((s) => s.country === suspicious.origin) : SHOPS;
@@ -145,18 +145,20 @@ export function seizureOfParcel(spec: ParcelSeizureSpec): PlanSeizure {
   });
 }
 
-export function parcelAt(seed: number, o: number, counts: ParcelCounts): Parcel {
+export function parcelAt(bg: Background, o: number): Parcel {
+  const { seed } = bg;
   const rng = rngFor(seed, "order", o);
-  const seized = o < counts.seizedOrders;
-  const agency = rng.weighted(AGENCIES.map((a) => [a, a.weight] as const));
+  const seized = o < bg.counts.seizedOrders;
+  const agency = bg.agencies.orderAgency(o, rng);
   const orderDate = rng.instant(ORDER_PERIOD.from, ORDER_PERIOD.to);
   const suspicious = seized ? rng.pick(SUSPICIOUS_GOODS) : undefined;
-  const buyer = rng.chance(seized ? 0.4 : 0.2) ? knownBuyer(seed, agency, counts.persons, rng) : consumer(seed, agency, o, rng);
-  const shop = seller(seed, counts, suspicious, rng);
+  const buyer = (rng.chance(seized ? 0.4 : 0.2) ? knownBuyer(bg, agency, rng) : undefined) ?? consumer(agency, o, rng);
+  const shop = seller(bg, suspicious, rng);
+  const serial = orderSerial(o);
   const order = buildOrder({
     seed,
     agency,
-    serial: o,
+    serial,
     orderDate,
     buyer: buyer.declared,
     buyerKey: buyer.key,
@@ -167,7 +169,7 @@ export function parcelAt(seed: number, o: number, counts: ParcelCounts): Parcel 
   const method = paymentMethod(buyer, rng);
   const payment =
     rng.chance(0.95) && method !== "CASH_ON_DELIVERY"
-      ? buildPayment({ seed, agency, serial: o, order, method, payer: payerAccount(method, buyer.holder, rng, buyer), payee: merchantAccount(shop.name) })
+      ? buildPayment({ seed, agency, serial, order, method, payer: payerAccount(method, buyer.holder, rng, buyer), payee: merchantAccount(shop.name) })
       : undefined;
   if (!seized && rng.chance(0.08)) return { order, payment };
 
@@ -180,7 +182,7 @@ export function parcelAt(seed: number, o: number, counts: ParcelCounts): Parcel 
   const shipment = buildShipment({
     seed,
     agency,
-    serial: o,
+    serial,
     order,
     route,
     shippedAt,

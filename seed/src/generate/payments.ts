@@ -41,7 +41,7 @@ export interface PaymentSpec {
 export function buildPayment(spec: PaymentSpec): PlanPayment {
   const rng = rngFor(spec.seed, "payment-detail", spec.serial);
   const provider = rng.pick(PAYMENT_PROVIDERS.filter((p) => p.methods.includes(spec.method)));
-  const transactionId = provider.transactionId(rng);
+  const transactionId = provider.transactionId(rng, spec.serial);
   const paidAt = new Date(Date.parse(spec.order.input.orderDate) + rng.int(1, 90) * 60_000);
   return {
     key: keys.payment(spec.agency.code, provider.name, transactionId),

@@ -1,18 +1,18 @@
-import { AGENCIES, type AgencyProfile } from "../catalogue/agencies.js";
-import { FOREIGN_NATIONALITIES, nationality, residence, RESIDENCES, type Nationality } from "../catalogue/countries.js";
+import type { AgencyProfile } from "../catalogue/agencies.js";
+import { FOREIGN_NATIONALITIES, RESIDENCES, type Nationality } from "../catalogue/countries.js";
+import { nationality, residence } from "../catalogue/world.js";
+import type { Background } from "../generate.js";
 import { keys, type IdentityDocumentInput, type PlanPerson } from "../plan.js";
 import { rngFor, uniqueDigits, type Rng } from "../random.js";
+import { SERIAL } from "../serials.js";
 import { isoDate, markings } from "./common.js";
 import { fakerFor } from "./fakers.js";
-import { address, bankAccount, mailPart, mobileNumber } from "./identifiers.js";
+import { address, bankAccount, hasIban, mailPart, mobileNumber } from "./identifiers.js";
 
 /**
  * Persons: multi-locale names, dates of birth, nationalities, documents, phones, e-mails, addresses and
  * accounts. Person `i` of a data set is a pure function of the seed and `i`, so persons can be streamed.
  */
-
-/** Serial numbers of identifiers: background persons use 0…, companies and rings their own ranges. */
-export const SERIAL = { person: 0, company: 600_000, consumer: 700_000, ring: 900_000 } as const;
 
 const NICKNAMES = ["Rocky", "El Flaco", "Tony", "Mo", "Prof", "Chino", "Kiko", "Toto", "Sasha", "Il Biondo", "Dede", "Big Ben"];
 
@@ -28,31 +28,14 @@ export interface PersonSpec {
   ring?: boolean;
 }
 
-/** The agency that records background person `i`: round robin, so its persons are i ≡ agency (mod 8). */
-function personAgency(i: number): AgencyProfile {
-  return AGENCIES[i % AGENCIES.length]!;
-}
-
 export function personReference(agency: AgencyProfile, serial: number): string {
   return `${agency.casePrefix}-P-${String(serial + 1).padStart(6, "0")}`;
 }
 
-/** The key of background person `i`, without generating it. */
-function personKeyAt(i: number): string {
-  const agency = personAgency(i);
-  return keys.person(agency.code, personReference(agency, i));
-}
-
-/** The index of a background person of `agency`, chosen by `rng` among the first `count` persons. */
-export function pickPersonIndexOf(rng: Rng, agency: AgencyProfile, count: number): number {
-  const a = AGENCIES.indexOf(agency);
-  const slots = Math.floor((count - 1 - a) / AGENCIES.length) + 1;
-  return a + AGENCIES.length * rng.int(0, slots - 1);
-}
-
-/** The key of a background person of `agency`, chosen by `rng` among the first `count` persons. */
-export function pickPersonOf(rng: Rng, agency: AgencyProfile, count: number): string {
-  return personKeyAt(pickPersonIndexOf(rng, agency, count));
+/** The key of a background person of `agency`, chosen by `rng`; undefined when the agency has none. */
+export function pickPersonOf(bg: Background, rng: Rng, agency: AgencyProfile): string | undefined {
+  const i = bg.agencies.pickIndexOf(rng, agency, bg.counts.persons);
+  return i === undefined ? undefined : keys.person(agency.code, personReference(agency, i));
 }
 
 function names(nat: Nationality, gender: "MALE" | "FEMALE", rng: Rng, seed: number): { given: string; family: string } {
@@ -75,6 +58,13 @@ function documents(nat: Nationality, serial: number, rng: Rng): IdentityDocument
   return docs;
 }
 
+/** The person's mobile in a country: from the rings' range for ring members; none where the country has no range. */
+function phoneIn(country: Nationality, spec: PersonSpec): string[] {
+  const range = spec.ring ? country.ringMobile : country.mobile;
+  if (spec.ring && !range) throw new Error(`${country.code} has no mobile range for ring members`);
+  return range ? [mobileNumber(range, spec.serial)] : [];
+}
+
 /** A person with a full set of own identifiers; callers may add shared ones. */
 export function buildPerson(spec: PersonSpec): PlanPerson {
   const rng = rngFor(spec.seed, "person-detail", spec.reference);
@@ -83,10 +73,10 @@ export function buildPerson(spec: PersonSpec): PlanPerson {
   const gender = rng.chance(0.78) ? "MALE" : "FEMALE";
   const { given, family } = names(nat, gender, rng, rng.int(0, 2 ** 31));
   const street = fakerFor(home.locale, rng.int(0, 2 ** 31)).location.streetAddress();
-  const phones = [mobileNumber(spec.ring ? home.ringMobile : home.mobile, spec.serial)];
-  if (nat !== home && rng.chance(0.5)) phones.push(mobileNumber(spec.ring ? nat.ringMobile : nat.mobile, spec.serial));
+  const phones = phoneIn(home, spec);
+  if (nat.code !== home.code && rng.chance(0.5)) phones.push(...phoneIn(nat, spec));
   const domain = rng.pick(home.emailDomains);
-  const mailbox = `${mailPart(given) || "contact"}.${mailPart(family) || "mail"}${uniqueDigits(spec.serial, 3, 5)}`;
+  const mailbox = `${mailPart(given) || "contact"}.${mailPart(family) || "mail"}${uniqueDigits(spec.serial, home.mailboxDigits ?? 3, 5)}`;
   return {
     key: keys.person(spec.agency.code, spec.reference),
     agency: spec.agency.code,
@@ -101,7 +91,7 @@ export function buildPerson(spec: PersonSpec): PlanPerson {
       phones,
       emails: rng.chance(0.8) ? [`${mailbox}@${domain}`] : [],
       addresses: [address(home, street, rng)],
-      bankAccounts: rng.chance(0.6) ? [bankAccount(home, spec.serial, rng)] : [],
+      bankAccounts: rng.chance(0.6) && hasIban(home) ? [bankAccount(home, spec.serial, rng)] : [],
       identityDocuments: documents(nat, spec.serial, rng),
       markings: markings(rng),
     },
@@ -109,8 +99,9 @@ export function buildPerson(spec: PersonSpec): PlanPerson {
 }
 
 /** Background person `i`: recorded by its agency, living in that country, a third of them foreign nationals. */
-export function personAt(seed: number, i: number): PlanPerson {
-  const agency = personAgency(i);
+export function personAt(bg: Background, i: number): PlanPerson {
+  const { seed } = bg;
+  const agency = bg.agencies.agencyAt(i);
   const rng = rngFor(seed, "person", i);
   const foreign = rng.chance(0.33) ? rng.pick(Object.keys(FOREIGN_NATIONALITIES)) : null;
   return buildPerson({
@@ -124,6 +115,6 @@ export function personAt(seed: number, i: number): PlanPerson {
 }
 
 /** Background persons `from` … `from + count - 1`, one at a time. */
-export function* persons(seed: number, from: number, count: number): Generator<PlanPerson> {
-  for (let i = from; i < from + count; i++) yield personAt(seed, i);
+export function* persons(bg: Background, from: number, count: number): Generator<PlanPerson> {
+  for (let i = from; i < from + count; i++) yield personAt(bg, i);
 }

@@ -2,8 +2,9 @@ import { addressKey } from "@cix/core";
 import { agency as agencyProfile } from "../catalogue/agencies.js";
 import { SHOPS, type SuspiciousGoods } from "../catalogue/commerce.js";
 import { commodity } from "../catalogue/commodities.js";
-import { residence } from "../catalogue/countries.js";
+import type { MobileRange, Residence } from "../catalogue/countries.js";
 import type { RingDefinition, RingOrder } from "../catalogue/rings.js";
+import { residence } from "../catalogue/world.js";
 import {
   keys,
   type DeclaredPartyInput,
@@ -19,6 +20,7 @@ import {
   type SharedIdentifier,
 } from "../plan.js";
 import { rngFor, type Rng } from "../random.js";
+import { SERIAL } from "../serials.js";
 import { addDays, instantIn, markings, SHAREABLE } from "./common.js";
 import { buildCompany } from "./companies.js";
 import { declaredCompany, declaredPerson } from "./declared.js";
@@ -27,7 +29,7 @@ import { address, bankAccount, mobileNumber } from "./identifiers.js";
 import { buildOrder } from "./orders.js";
 import { seizureOfParcel } from "./parcels.js";
 import { buildPayment, merchantAccount, payerAccount } from "./payments.js";
-import { buildPerson, personReference, SERIAL } from "./persons.js";
+import { buildPerson, personReference } from "./persons.js";
 import { buildSeizure, currencyOf, goodsLine } from "./seizures.js";
 import { buildShipment, parcelRoute } from "./shipments.js";
 
@@ -53,6 +55,12 @@ const SLOT = { member: 0, company: 10, shared: 20, alsoShared: 21, seizure: 30, 
 
 function serial(r: number, n: number): number {
   return SERIAL.ring + r * 100 + n;
+}
+
+/** The rings' own mobile range of a country (the agencies' countries have one). */
+function ringMobile(country: Residence): MobileRange {
+  if (!country.ringMobile) throw new Error(`${country.code} has no mobile range for ring members`);
+  return country.ringMobile;
 }
 
 function ringMarkings(r: number, rng: Rng): MarkingsInput {
@@ -86,7 +94,7 @@ function share(seed: number, r: number, def: RingDefinition, persons: PlanPerson
   const sharedAddress = () => address(home, fakerFor(home.locale, rng.int(0, 2 ** 31)).location.streetAddress(), rng);
   switch (def.shares) {
     case "Phone": {
-      const phone = mobileNumber(home.ringMobile, serial(r, SLOT.shared));
+      const phone = mobileNumber(ringMobile(home), serial(r, SLOT.shared));
       for (const p of persons) p.input.phones.unshift(phone);
       shared.push({ kind: "Phone", value: phone });
       break;
@@ -113,7 +121,7 @@ function share(seed: number, r: number, def: RingDefinition, persons: PlanPerson
   if (also) {
     const who = also.members.map((i) => persons[i]!);
     if (also.kind === "Phone") {
-      const phone = mobileNumber(residence(agencyProfile(def.members[also.members[0]!]!.agency).country).ringMobile, serial(r, SLOT.alsoShared));
+      const phone = mobileNumber(ringMobile(residence(agencyProfile(def.members[also.members[0]!]!.agency).country)), serial(r, SLOT.alsoShared));
       for (const p of who) p.input.phones.push(phone);
       shared.push({ kind: "Phone", value: phone });
     } else if (also.kind === "Address") {

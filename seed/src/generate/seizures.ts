@@ -1,6 +1,8 @@
-import { AGENCIES, type AgencyProfile } from "../catalogue/agencies.js";
+import { getCodeLists } from "@cix/core";
+import type { AgencyProfile } from "../catalogue/agencies.js";
 import { COMMODITIES, type CommodityProfile, type GoodsTemplate } from "../catalogue/commodities.js";
 import { RESIDENCES } from "../catalogue/countries.js";
+import { residence } from "../catalogue/world.js";
 import {
   AIRLINE_NAMES,
   EXPRESS_CARRIERS,
@@ -12,6 +14,7 @@ import {
   TRANSIT_HUBS,
   TRANSSHIPMENT_PORTS,
 } from "../catalogue/transport.js";
+import type { Background } from "../generate.js";
 import {
   keys,
   type ConcealmentMethod,
@@ -83,20 +86,42 @@ function concealmentText(method: ConcealmentMethod, cover: string, rng: Rng): st
   }
 }
 
-/** Where an agency seizes goods that travel by `mode`. */
-export function placeFor(agency: AgencyProfile, mode: ConveyanceMode, rng: Rng): string {
+/** The places where an agency seizes goods that travel by `mode`. */
+function placesFor(agency: AgencyProfile, mode: ConveyanceMode): readonly string[] {
   switch (mode) {
     case "AIR":
-      return rng.pick(agency.airports);
+      return agency.airports;
     case "SEA":
-      return rng.pick(agency.seaports);
+      return agency.seaports;
     case "POSTAL":
-      return rng.pick(agency.postalPlaces);
+      return agency.postalPlaces;
     case "EXPRESS":
-      return rng.pick(agency.expressHubs);
+      return agency.expressHubs;
     default:
-      return rng.pick(agency.roadPlaces);
+      return agency.roadPlaces;
   }
+}
+
+/** Where an agency seizes goods that travel by `mode`. */
+export function placeFor(agency: AgencyProfile, mode: ConveyanceMode, rng: Rng): string {
+  return rng.pick(placesFor(agency, mode));
+}
+
+/** What else goods travel by when the agency's country has no place for a mode (no seaport, no road crossing, …). */
+const INSTEAD: Readonly<Record<ConveyanceMode, readonly ConveyanceMode[]>> = {
+  AIR: ["SEA"],
+  SEA: ["AIR"],
+  ROAD: ["AIR", "SEA"],
+  RAIL: ["ROAD", "AIR", "SEA"],
+  POSTAL: ["EXPRESS", "AIR", "SEA"],
+  EXPRESS: ["AIR", "SEA"],
+  PEDESTRIAN: ["ROAD", "AIR", "SEA"],
+};
+
+/** The conveyance a case can have at `agency`: rail freight only into PL and DE, and a mode the country has places for. */
+export function usableMode(agency: AgencyProfile, mode: ConveyanceMode): ConveyanceMode {
+  const wanted = mode === "RAIL" && !["PL", "DE"].includes(agency.country) ? "ROAD" : mode;
+  return [wanted, ...INSTEAD[wanted]].find((m) => placesFor(agency, m).length > 0)!;
 }
 
 /** A route leg at a UN/LOCODE, or at a country when only the country is known (two letters). */
@@ -125,14 +150,14 @@ function transitFor(mode: ConveyanceMode, origin: string, place: string, rng: Rn
 }
 
 function plate(country: string, rng: Rng): string {
-  return RESIDENCES[country]?.plate(rng) ?? `${rng.letters(2)} ${rng.digits(4)} ${rng.letters(2)}`;
+  return RESIDENCES[country]?.plate?.(rng) ?? `${rng.letters(2)} ${rng.digits(4)} ${rng.letters(2)}`;
 }
 
 function conveyance(mode: ConveyanceMode, agency: AgencyProfile, origin: string, airline: string | undefined, rng: Rng): ConveyanceInput {
   switch (mode) {
     case "AIR": {
       const code = airline ?? agency.homeAirline;
-      return { mode, airlineCode: code, carrierName: AIRLINE_NAMES[code], flightNumber: `${code}${rng.int(1, 1999)}` };
+      return { mode, airlineCode: code, carrierName: AIRLINE_NAMES[code] ?? getCodeLists().airlines.name(code), flightNumber: `${code}${rng.int(1, 1999)}` };
     }
     case "SEA":
       return { mode, carrierName: rng.pick(SHIPPING_LINES), vesselImo: imoNumber(rng), voyageNumber: `${rng.digits(3)}${rng.pick(["E", "W", "N", "S"])}` };
@@ -171,7 +196,7 @@ export function goodsLine(template: GoodsTemplate, large: boolean, currency: str
 }
 
 export function currencyOf(agency: AgencyProfile): string {
-  return RESIDENCES[agency.country]?.currency ?? "EUR";
+  return residence(agency.country).currency;
 }
 
 export function caseNumber(agency: AgencyProfile, year: number, serial: number): string {
@@ -195,14 +220,19 @@ export interface SeizureSpec {
   markings?: MarkingsInput;
 }
 
+/** Where goods come from by `mode`; from air travel's list a ship takes only the countries (airports are no ports). */
+function originsFor(profile: CommodityProfile, mode: ConveyanceMode): readonly string[] {
+  const air = profile.origins.AIR ?? ["CN"];
+  return profile.origins[mode] ?? (mode === "SEA" ? air.map((o) => o.slice(0, 2)) : air);
+}
+
 /** A case from the spec; whatever the spec leaves out is drawn to fit the commodity and the conveyance. */
 export function buildSeizure(spec: SeizureSpec): PlanSeizure {
   const rng = rngFor(spec.seed, "seizure-detail", spec.serial);
   const { agency, profile } = spec;
-  let mode = spec.mode ?? rng.weighted(profile.modes);
-  if (mode === "RAIL" && !["PL", "DE"].includes(agency.country)) mode = "ROAD";
+  const mode = usableMode(agency, spec.mode ?? rng.weighted(profile.modes));
   const place = spec.place ?? placeFor(agency, mode, rng);
-  const origin = spec.origin ?? rng.pick(profile.origins[mode] ?? profile.origins.AIR ?? ["CN"]);
+  const origin = spec.origin ?? rng.pick(originsFor(profile, mode));
   const transit = transitFor(mode, origin, place, rng);
   const year = spec.seizedAt.getUTCFullYear();
   const status = spec.reviewStatus ?? reviewStatus(rng, year);
@@ -239,8 +269,8 @@ const YEAR_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
 ];
 
 /** Who the agency names in a case: passengers and drivers often, importers of containers sometimes. */
-function offendersFor(seed: number, mode: ConveyanceMode, agency: AgencyProfile, counts: { persons: number; companies: number }, rng: Rng): string[] {
-  const persons = (n: number) => [...new Set(Array.from({ length: n }, () => pickPersonOf(rng, agency, counts.persons)))];
+function offendersFor(bg: Background, mode: ConveyanceMode, agency: AgencyProfile, rng: Rng): string[] {
+  const persons = (n: number) => [...new Set(Array.from({ length: n }, () => pickPersonOf(bg, rng, agency)))].filter((key) => key !== undefined);
   switch (mode) {
     case "AIR":
       return rng.chance(0.85) ? persons(rng.chance(0.15) ? 2 : 1) : [];
@@ -248,7 +278,7 @@ function offendersFor(seed: number, mode: ConveyanceMode, agency: AgencyProfile,
     case "RAIL":
       return rng.chance(0.7) ? persons(rng.chance(0.25) ? 2 : 1) : [];
     case "SEA": {
-      const company = rng.chance(0.4) ? pickCompanyOf(seed, rng, agency, counts.companies) : undefined;
+      const company = rng.chance(0.4) ? pickCompanyOf(bg, rng, agency) : undefined;
       return [...(company ? [company] : []), ...(rng.chance(0.2) ? persons(1) : [])];
     }
     default:
@@ -257,20 +287,19 @@ function offendersFor(seed: number, mode: ConveyanceMode, agency: AgencyProfile,
 }
 
 /** Background case `s`: an agency by weight, a commodity by weight, a year 2016–2025 leaning recent. */
-export function backgroundSeizureAt(seed: number, s: number, counts: { persons: number; companies: number }): PlanSeizure {
-  const rng = rngFor(seed, "seizure", s);
-  const agency = rng.weighted(AGENCIES.map((a) => [a, a.weight] as const));
+export function backgroundSeizureAt(bg: Background, s: number): PlanSeizure {
+  const rng = rngFor(bg.seed, "seizure", s);
+  const agency = bg.agencies.draw(rng);
   const profile = rng.weighted(COMMODITIES.map((c) => [c, c.weight] as const));
   const year = rng.weighted(YEAR_WEIGHTS);
-  let mode = rng.weighted(profile.modes);
-  if (mode === "RAIL" && !["PL", "DE"].includes(agency.country)) mode = "ROAD";
+  const mode = usableMode(agency, rng.weighted(profile.modes));
   return buildSeizure({
-    seed,
+    seed: bg.seed,
     agency,
     serial: s + 1,
     seizedAt: instantIn(rng, year, 0, year === 2025 ? 9 : 11),
     profile,
     mode,
-    offenders: offendersFor(seed, mode, agency, counts, rng),
+    offenders: offendersFor(bg, mode, agency, rng),
   });
 }

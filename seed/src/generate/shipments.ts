@@ -19,9 +19,9 @@ export interface ParcelRoute {
   postCountry: string;
 }
 
-/** How a parcel from a seller in `sellerCountry` reaches the agency: post 55 %, courier 45 %. */
+/** How a parcel from a seller in `sellerCountry` reaches the agency: post 55 % (if the country has a postal exchange), courier 45 %. */
 export function parcelRoute(agency: AgencyProfile, sellerCountry: string, rng: Rng): ParcelRoute {
-  if (rng.chance(0.55)) {
+  if (rng.chance(0.55) && agency.postalPlaces.length > 0) {
     const posts = ORIGIN_POSTS.filter((p) => p.country === sellerCountry);
     const post = rng.pick(posts.length > 0 ? posts : ORIGIN_POSTS.slice(0, 2));
     return { mode: "POSTAL", carrier: post.name, origin: post.office, hub: placeFor(agency, "POSTAL", rng), postCountry: post.country };
@@ -60,7 +60,7 @@ function trackingNumber(route: ParcelRoute, serial: number, rng: Rng): string {
     const digits = uniqueDigits(serial, 8, 43);
     return `${rng.pick(S10_SERVICES)}${digits}${s10CheckDigit(digits)}${route.postCountry}`;
   }
-  return EXPRESS_CARRIERS.find((c) => c.name === route.carrier)!.tracking(rng);
+  return EXPRESS_CARRIERS.find((c) => c.name === route.carrier)!.tracking(rng, serial);
 }
 
 export function buildShipment(spec: ShipmentSpec): PlanShipment {
