@@ -140,6 +140,7 @@ export interface RouteLegInput {
   role: "DEPARTURE" | "TRANSIT" | "DESTINATION";
   locode?: string;
   country?: string;
+  departedAt?: string;
 }
 
 /** A seizure input without its review status and offenders, which the loader handles. */

@@ -29,11 +29,16 @@ export function orderSerial(o: number): number {
   return skipRings(o);
 }
 
+/** Whether a serial is a planted ring's (their identifiers must meet only what the ring plants). */
+export function isRingSerial(serial: number): boolean {
+  return serial >= SERIAL.ring && serial < SERIAL.ring + RING_BLOCK;
+}
+
 export type SerialKind = "person" | "company" | "consumer";
 
 /** The kind of background record a serial belongs to, and the record's index among its kind. */
 export function decodeSerial(serial: number): { kind: SerialKind; index: number } {
-  if (serial >= SERIAL.ring && serial < SERIAL.ring + RING_BLOCK) throw new Error(`serial ${serial} belongs to a planted ring`);
+  if (isRingSerial(serial)) throw new Error(`serial ${serial} belongs to a planted ring`);
   if (serial >= SERIAL.consumer) return { kind: "consumer", index: (serial < SERIAL.ring ? serial : serial - RING_BLOCK) - SERIAL.consumer };
   if (serial >= SERIAL.company) return { kind: "company", index: serial - SERIAL.company };
   return { kind: "person", index: serial - SERIAL.person };

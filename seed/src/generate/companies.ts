@@ -3,7 +3,7 @@ import { nationality, residence } from "../catalogue/world.js";
 import type { Background } from "../generate.js";
 import { keys, type AddressInput, type PlanCompany } from "../plan.js";
 import { rngFor, uniqueDigits, type Rng } from "../random.js";
-import { SERIAL } from "../serials.js";
+import { isRingSerial, SERIAL } from "../serials.js";
 import { markings } from "./common.js";
 import { fakerFor } from "./fakers.js";
 import { address, bankAccount, hasIban, mailPart, mobileNumber } from "./identifiers.js";
@@ -101,6 +101,15 @@ function slug(name: string): string {
   return mailPart(name.replace(/^Hong Kong /, "").split(/\s+/).slice(0, 2).join(""));
 }
 
+/**
+ * The company's web domain. Names repeat at CEN scale (and e-mails with them, like real namesakes), but a planted
+ * ring's company gets a domain of its own: a namesake must not tie background companies into a ring.
+ */
+function domain(name: string, serial: number): string {
+  const base = slug(name) || "company";
+  return isRingSerial(serial) ? `${base}-${(serial % 1000).toString().padStart(3, "0")}` : base;
+}
+
 /** A company with its own identifiers; callers may add shared ones. */
 export function buildCompany(spec: CompanySpec): PlanCompany {
   const rng = rngFor(spec.seed, "company-detail", spec.serial);
@@ -139,7 +148,7 @@ export function buildCompany(spec: CompanySpec): PlanCompany {
       registrationCountry: spec.country,
       legalForm: form,
       phones: phoneRange ? [mobileNumber(phoneRange, spec.serial)] : [],
-      emails: [`${rng.pick(["info", "sales", "office", "export"])}@${slug(name) || "company"}.${tld}`],
+      emails: [`${rng.pick(["info", "sales", "office", "export"])}@${domain(name, spec.serial)}.${tld}`],
       addresses: [addr],
       bankAccounts: !foreign && rng.chance(0.8) && hasIban(residence(spec.country)) ? [bankAccount(residence(spec.country), spec.serial, rng)] : [],
       markings: markings(rng),

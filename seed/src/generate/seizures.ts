@@ -134,6 +134,33 @@ function route(from: string, via: string | undefined, to: string): RouteLegInput
   return stops.map((p, i) => leg(i + 1, i === 0 ? "DEPARTURE" : i === stops.length - 1 ? "DESTINATION" : "TRANSIT", p));
 }
 
+/** Hours from departure to arrival, by conveyance: a flight, a voyage, a drive, a parcel in the post. */
+const JOURNEY_HOURS: Readonly<Record<ConveyanceMode, [number, number]>> = {
+  AIR: [5, 20],
+  SEA: [240, 960],
+  ROAD: [10, 96],
+  RAIL: [24, 240],
+  POSTAL: [48, 336],
+  EXPRESS: [24, 120],
+  PEDESTRIAN: [1, 6],
+};
+
+/**
+ * Departure times of goods seized on arrival, when the reporter knew them (7 cases in 10): the departure some hours
+ * or days before the seizure, the transit stop in between. Drawn from a stream of their own, so the rest of the
+ * case is what it was before routes had times.
+ */
+function timedRoute(legs: RouteLegInput[], seizedAt: Date, mode: ConveyanceMode, seed: number, serial: number): RouteLegInput[] {
+  const rng = rngFor(seed, "seizure-route", serial);
+  if (!rng.chance(0.7)) return legs;
+  const [min, max] = JOURNEY_HOURS[mode];
+  const journeyMs = rng.float(min, max, 1) * 3_600_000;
+  const departed = seizedAt.getTime() - journeyMs;
+  return legs.map((l, i) =>
+    l.role === "DESTINATION" ? l : { ...l, departedAt: new Date(departed + (i === 0 ? 0 : journeyMs * rng.float(0.3, 0.7))).toISOString() },
+  );
+}
+
 /** A transit stop for the journey, or undefined (direct). Returns the air hub's airline too. */
 function transitFor(mode: ConveyanceMode, origin: string, place: string, rng: Rng): { via?: string; airline?: string } {
   const differs = (p: string) => p !== origin && p.slice(0, 2) !== origin.slice(0, 2) && p.slice(0, 2) !== place.slice(0, 2);
@@ -254,7 +281,8 @@ export function buildSeizure(spec: SeizureSpec): PlanSeizure {
       detectionMethod: rng.weighted(DETECTION[mode]),
       offenceType: rng.pick(profile.offences),
       conveyance: conveyance(mode, agency, origin, transit.airline, rng),
-      route: profile.outbound ? route(place, transit.via, origin) : route(origin, transit.via, place),
+      // Goods stopped on the way out (outbound) never left: no departure time.
+      route: profile.outbound ? route(place, transit.via, origin) : timedRoute(route(origin, transit.via, place), spec.seizedAt, mode, spec.seed, spec.serial),
       concealment: { method, description: concealmentText(method, rng.pick(profile.covers), rng) },
       markings: spec.markings ?? markings(rng),
     },
