@@ -99,10 +99,19 @@ const EnvSchema = z.object({
   CIX_IMPORT_MAX_ERRORS: z.coerce.number().int().positive().default(100_000),
   /** Where uploads are spooled while their job runs (relative to the repository root unless absolute). */
   CIX_IMPORT_DIR: z.string().default("var/imports"),
+  /** The local photo store (relative to the repository root unless absolute). */
+  CIX_PHOTO_DIR: z.string().default("var/photos"),
+
+  // Benchmarks only (bench/, scenario 5): the subgraphs without their permission layer. Takes effect only with
+  // CIX_BENCH=1 and never in production (see `permissionsOff`).
+  CIX_PERMISSIONS: z.enum(["on", "off"]).default("on"),
+  CIX_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {
   production: boolean;
+  /** CIX_PERMISSIONS=off with CIX_BENCH=1, outside production: the bench's permission-layer-off run. */
+  permissionsOff: boolean;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphPorts: Record<SubgraphName, number>;
 };
@@ -119,9 +128,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const subgraphPorts = { seizures: c.SEIZURES_PORT, entities: c.ENTITIES_PORT, ecommerce: c.ECOMMERCE_PORT };
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
+  const production = c.CIX_PROFILE === "production" || (c.CIX_PROFILE === undefined && c.NODE_ENV === "production");
   return {
     ...c,
-    production: c.CIX_PROFILE === "production" || (c.CIX_PROFILE === undefined && c.NODE_ENV === "production"),
+    production,
+    permissionsOff: c.CIX_PERMISSIONS === "off" && c.CIX_BENCH === "1" && !production,
     subgraphPorts,
     subgraphUrls: {
       seizures: c.SEIZURES_URL ?? local(subgraphPorts.seizures),

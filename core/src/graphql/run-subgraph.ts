@@ -24,6 +24,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       auditKey: loadSecrets(config).auditKey,
       host: config.SUBGRAPH_HOST,
       port: config.subgraphPorts[def.name],
+      permissionsOff: config.permissionsOff,
     });
     const timers = (def.jobs ?? []).map((job) =>
       setInterval(() => {

@@ -33,6 +33,8 @@ export interface SubgraphServerOptions {
   log: Logger;
   host: string;
   port: number;
+  /** Serve without the permission layer (`config.permissionsOff`: the bench's scenario 5 only). */
+  permissionsOff?: boolean;
 }
 
 /**
@@ -42,9 +44,7 @@ export interface SubgraphServerOptions {
  */
 export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
   const { db, log } = opts;
-  // Benchmarks only (bench/, scenario 5): without the permission layer, never in production, only with CIX_BENCH=1.
-  const permissionsOff = process.env.CIX_PERMISSIONS === "off" && process.env.CIX_BENCH === "1" && process.env.NODE_ENV !== "production";
-  const schema = permissionsOff ? await buildFederatedSchema(def) : protectSchema(await buildFederatedSchema(def));
+  const schema = opts.permissionsOff ? await buildFederatedSchema(def) : protectSchema(await buildFederatedSchema(def));
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
