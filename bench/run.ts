@@ -81,6 +81,11 @@ const config = loadConfig();
 const log = createLogger("bench", "info");
 const say = (message: string) => console.log(`bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s: ${message}`);
 const tokens = new TokenService(config);
+if (scale === "cen") {
+  // Millions of nodes: the launcher's defaults (512m heap, 256m page cache) would measure the disk, not the hub.
+  process.env.NEO4J_HEAP ||= "4g";
+  process.env.NEO4J_PAGECACHE ||= "6g";
+}
 say(`starting Neo4j and the hub (${scale} scale)`);
 const hub = await Hub.start({
   neo4jUri: args["neo4j-uri"],

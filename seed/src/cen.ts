@@ -13,12 +13,14 @@ export const CEN_MANIFEST_PATH = path.join(repoRoot, "var", "seed-manifest-cen.j
 /**
  * `npm run seed -- --scale cen [--fraction F] [--seed N]`: the CEN-scale data set straight into Neo4j through the
  * import engine (no gateway: at this size the HTTP hop is only overhead), then a manifest of the planted rings
- * (their records' natural keys) and of the load's rates in var/seed-manifest-cen.json.
+ * (their records' natural keys) and of the load's rates in var/seed-manifest-cen.json (or `manifestFile`).
+ * Loads into `db` when given (the bench's own database), else into the configured NEO4J_URI.
  */
-export async function runCen(seed: number, fraction: number): Promise<CenLoadResult> {
+export async function runCen(seed: number, fraction: number, options: { db?: Database; manifestFile?: string } = {}): Promise<CenLoadResult> {
   const config = loadConfig();
   initCodeLists(config.CIX_CODELISTS_DIR);
-  const db = Database.connect(config, "seed-cen");
+  const db = options.db ?? Database.connect(config, "seed-cen");
+  const manifestFile = options.manifestFile ?? CEN_MANIFEST_PATH;
   try {
     const services = await localImportServices({
       db,
@@ -42,13 +44,14 @@ export async function runCen(seed: number, fraction: number): Promise<CenLoadRes
       workDir: path.join(os.tmpdir(), `cix-cen-${process.pid}`),
       log: (line) => console.error(line),
     });
-    await mkdir(path.dirname(CEN_MANIFEST_PATH), { recursive: true });
+    await mkdir(path.dirname(manifestFile), { recursive: true });
     await writeFile(
-      CEN_MANIFEST_PATH,
-      `${JSON.stringify({ scale: "cen", fraction, seed, counts, agencies: agencies.agencies.length, loadedAt: new Date().toISOString(), loadMs: result.ms, phases: result.phases, rings: result.rings }, null, 2)}\n`,
+      manifestFile,
+      `${JSON.stringify({ scale: "cen", fraction, seed, counts, agencies: agencies.agencies.length, loadedAt: new Date().toISOString(), loadMs: result.ms, phases: result.phases, rings: result.rings }, null, 2)}
+`,
     );
     return result;
   } finally {
-    await db.close();
+    if (!options.db) await db.close();
   }
 }

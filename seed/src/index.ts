@@ -9,3 +9,4 @@ export { cenCounts, loadCen, type CenLoadOptions, type CenLoadResult, type Phase
 export { CEN_COUNTS, consumerSerial, orderSerial, SERIAL } from "./serials.js";
 export { cenAgencies } from "./catalogue/world.js";
 export { CEN_MANIFEST_PATH, runCen } from "./cen.js";
+export { idsOfKeys, readCenManifest, resolveCenManifest, type CenManifestFile } from "./cen-manifest.js";
