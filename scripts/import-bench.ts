@@ -69,7 +69,7 @@ try {
     table.push({ kind: phase.kind, rows: phase.rows, importRowsPerSecond: phase.rowsPerSecond, baselineRowsPerSecond: baseRate, ratio: Number((phase.rowsPerSecond / baseRate).toFixed(3)) });
   }
   for (;;) {
-    const [deleted] = await db.write<{ n: number }>("MATCH (n:ImportBaseline) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n");
+    const [deleted] = await db.write<{ n: number }>("MATCH (n:ImportBaseline) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n");
     if (!deleted || deleted.n === 0) break;
   }
   console.table(table);
