@@ -5,6 +5,7 @@ export * from "./http.js";
 export * from "./neo4j/database.js";
 export * from "./neo4j/schema.js";
 export * from "./neo4j/values.js";
+export * from "./neo4j/batch.js";
 export * from "./graphql/context.js";
 export * from "./graphql/loaders.js";
 export * from "./graphql/federation.js";

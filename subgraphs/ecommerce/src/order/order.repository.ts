@@ -1,6 +1,5 @@
 import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterKeyset, type Keyset } from "@cix/core";
-import { latestByKey, upsertRows } from "../common/batch.js";
+import { afterKeyset, latestByKey, upsertRows, type Keyset } from "@cix/core";
 import { assertExist, LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import { ORDER_PROJECTION, orderFromRow, type OrderRow } from "./order.mapping.js";

@@ -1,5 +1,5 @@
 import type { Database } from "@cix/core";
-import { upsertNodes, type UpsertStatements } from "../common/upsert-nodes.js";
+import { upsertParties, type PartyUpsert } from "../common/upsert-parties.js";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { CompanyWrite } from "./company.input.js";
@@ -12,15 +12,15 @@ export const companySchema: readonly string[] = [
   "CREATE INDEX company_owner_agency IF NOT EXISTS FOR (c:Company) ON (c.ownerAgency)",
 ];
 
-const SET_FIELDS = "SET n += row.record, n += row.props, n.updatedAt = datetime() RETURN row.i AS i, n.id AS id";
+const SET_FIELDS = "SET party += row.record, party += row.props, party.updatedAt = datetime() RETURN row.n AS n, party.id AS id";
 
 /** Companies with a registration: the owner's company with that registration, created or updated; without one, a new company. */
-const STATEMENTS: UpsertStatements = {
+const STATEMENTS: PartyUpsert = {
   merge: `UNWIND $rows AS row
-    MERGE (n:Company:Party { ownerAgency: row.record.ownerAgency, registrationCountry: row.country, registrationNumber: row.number })
-      ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
+    MERGE (party:Company:Party { ownerAgency: row.record.ownerAgency, registrationCountry: row.country, registrationNumber: row.number })
+      ON CREATE SET party.id = randomUUID(), party.createdAt = datetime()
     ${SET_FIELDS}`,
-  create: `UNWIND $rows AS row CREATE (n:Company:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
+  create: `UNWIND $rows AS row CREATE (party:Company:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
 };
 
 /** Cypher writes of Company nodes. */
@@ -39,7 +39,7 @@ export class CompanyRepository {
    */
   upsertMany(items: ReadonlyArray<{ write: CompanyWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const ids = await upsertNodes(
+      const ids = await upsertParties(
         tx,
         STATEMENTS,
         items.map(({ write, record }) => ({

@@ -1,5 +1,5 @@
 import type { Database } from "@cix/core";
-import { upsertNodes, type UpsertStatements } from "../common/upsert-nodes.js";
+import { upsertParties, type PartyUpsert } from "../common/upsert-parties.js";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
 import type { PersonWrite } from "./person.input.js";
@@ -12,15 +12,15 @@ export const personSchema: readonly string[] = [
   "CREATE INDEX person_owner_agency IF NOT EXISTS FOR (p:Person) ON (p.ownerAgency)",
 ];
 
-const SET_FIELDS = "SET n += row.record, n += row.props, n.dateOfBirth = date(row.dateOfBirth), n.updatedAt = datetime() RETURN row.i AS i, n.id AS id";
+const SET_FIELDS = "SET party += row.record, party += row.props, party.dateOfBirth = date(row.dateOfBirth), party.updatedAt = datetime() RETURN row.n AS n, party.id AS id";
 
 /** Persons with a reference: the owner's person with that reference, created or updated; without one, a new person. */
-const STATEMENTS: UpsertStatements = {
+const STATEMENTS: PartyUpsert = {
   merge: `UNWIND $rows AS row
-    MERGE (n:Person:Party { ownerAgency: row.record.ownerAgency, reference: row.reference })
-      ON CREATE SET n.id = randomUUID(), n.createdAt = datetime()
+    MERGE (party:Person:Party { ownerAgency: row.record.ownerAgency, reference: row.reference })
+      ON CREATE SET party.id = randomUUID(), party.createdAt = datetime()
     ${SET_FIELDS}`,
-  create: `UNWIND $rows AS row CREATE (n:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
+  create: `UNWIND $rows AS row CREATE (party:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
 };
 
 /** Cypher writes of Person nodes. */
@@ -39,7 +39,7 @@ export class PersonRepository {
    */
   upsertMany(items: ReadonlyArray<{ write: PersonWrite; record: RecordProps }>): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const ids = await upsertNodes(
+      const ids = await upsertParties(
         tx,
         STATEMENTS,
         items.map(({ write, record }) => ({

@@ -1,4 +1,4 @@
-import type { Tx } from "@cix/core";
+import type { Tx } from "./database.js";
 
 /**
  * A batch with one entry per natural key: of two rows with the same key the later wins (what writing them one
