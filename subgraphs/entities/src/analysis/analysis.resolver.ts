@@ -4,6 +4,7 @@ import { CentralityMeasure, CommunityAlgorithm, PathMode, RelationshipType } fro
 import { analysisSettings } from "./analysis.settings.js";
 import { communityProfiles } from "./communities.js";
 import { exploreBetween, exploreNetwork } from "./explore.js";
+import { IDENTIFIER_LABELS } from "./graph.model.js";
 import { centrality, clusters, toGraphology } from "./metrics.js";
 import { Centrality, Communities } from "./metrics.types.js";
 import { Network, NetworkScopeInput } from "./network.types.js";
@@ -218,7 +219,7 @@ export class AnalysisResolver {
     const scope = validScope(scopeInput, "scope.");
     const { graph, clustering, profiles } = await ctx.db.readTransaction(async (tx) => {
       const subgraph = await exploreNetwork(tx, traversalOptions(reader, scope), scope.ids, scope.hops, "scope.from");
-      const result = clusters(toGraphology(subgraph), algorithm);
+      const result = clusters(toGraphology(subgraph), algorithm, (eid) => IDENTIFIER_LABELS.includes(subgraph.nodes.get(eid)!.label));
       return { graph: subgraph, clustering: result, profiles: await communityProfiles(tx, subgraph, result.clusters) };
     });
     const presenter = new Presenter(ctx, graph);

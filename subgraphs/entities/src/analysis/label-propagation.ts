@@ -13,9 +13,10 @@ export function labelPropagation(graph: Graph, maxRounds = 100): Record<string, 
     let changed = false;
     for (const node of nodes) {
       const counts = new Map<number, number>();
-      graph.forEachNeighbor(node, (neighbour) => {
-        const l = label.get(neighbour)!;
-        counts.set(l, (counts.get(l) ?? 0) + 1);
+      // Neighbours vote with the weight of the edge to them (1 when the edge has none).
+      graph.forEachEdge(node, (_edge, attributes, source, target) => {
+        const l = label.get(source === node ? target : source)!;
+        counts.set(l, (counts.get(l) ?? 0) + ((attributes.weight as number | undefined) ?? 1));
       });
       if (counts.size === 0) continue;
       const current = label.get(node)!;

@@ -55,29 +55,65 @@ export interface Clustering {
   modularity: number | null;
 }
 
-export function clusters(graph: Graph, algorithm: CommunityAlgorithm): Clustering {
+/**
+ * The records of a network with identifiers turned into links: two records that hold the same phone, address,
+ * account, e-mail or document are joined (once per identifier they share), and the identifier nodes themselves
+ * are left out. This is what a ring is: records tied together by what they share. On the raw graph each record's
+ * own satellites (its orders, parcels, own identifiers) outweigh the one shared phone, and modularity splits a ring
+ * into one community per case.
+ */
+function recordProjection(graph: Graph, isIdentifier: (node: string) => boolean): Graph {
+  const records = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  graph.forEachNode((node) => {
+    if (!isIdentifier(node)) records.addNode(node);
+  });
+  graph.forEachEdge((_edge, _attributes, a, b) => {
+    if (records.hasNode(a) && records.hasNode(b)) records.mergeEdge(a, b, { weight: 1 });
+  });
+  graph.forEachNode((node) => {
+    if (!isIdentifier(node)) return;
+    const holders = graph.neighbors(node).filter((n) => records.hasNode(n)).sort();
+    for (let i = 0; i < holders.length; i++) {
+      for (let j = i + 1; j < holders.length; j++) records.updateEdge(holders[i]!, holders[j]!, (attributes) => ({ weight: ((attributes.weight as number) ?? 0) + 1 }));
+    }
+  });
+  return records;
+}
+
+/**
+ * Clusters the network's records on their projection (see `recordProjection`); each identifier then joins the
+ * cluster most of its holders are in (an identifier without holders in the network is a cluster of its own).
+ * Modularity is that of the records' partition.
+ */
+export function clusters(graph: Graph, algorithm: CommunityAlgorithm, isIdentifier: (node: string) => boolean): Clustering {
+  const records = recordProjection(graph, isIdentifier);
   let membership: Record<string, number>;
   switch (algorithm) {
     case CommunityAlgorithm.LOUVAIN:
-      membership = graph.size > 0 ? louvain(graph, { rng: seeded(42), getEdgeWeight: null }) : {};
+      membership = records.size > 0 ? louvain(records, { rng: seeded(42), getEdgeWeight: "weight" }) : {};
       break;
     case CommunityAlgorithm.LABEL_PROPAGATION:
-      membership = labelPropagation(graph);
+      membership = labelPropagation(records);
       break;
     case CommunityAlgorithm.CONNECTED_COMPONENTS:
-      membership = Object.fromEntries(connectedComponents(graph).flatMap((component, i) => component.map((node) => [node, i])));
+      membership = Object.fromEntries(connectedComponents(records).flatMap((component, i) => component.map((node) => [node, i])));
       break;
   }
   const groups = new Map<string, string[]>();
+  // A node the algorithm left without a community (isolated, for Louvain on an edgeless graph) is one on its own.
+  const keyOf = (node: string) => (node in membership ? `c${membership[node]}` : `n${node}`);
+  records.forEachNode((node) => groups.set(keyOf(node), [...(groups.get(keyOf(node)) ?? []), node]));
   graph.forEachNode((node) => {
-    // A node the algorithm left without a community (isolated, for Louvain on an edgeless graph) is one on its own.
-    const key = node in membership ? `c${membership[node]}` : `n${node}`;
+    if (!isIdentifier(node)) return;
+    const votes = new Map<string, number>();
+    for (const holder of graph.neighbors(node)) if (records.hasNode(holder)) votes.set(keyOf(holder), (votes.get(keyOf(holder)) ?? 0) + 1);
+    const key = [...votes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? `n${node}`;
     groups.set(key, [...(groups.get(key) ?? []), node]);
   });
   const sorted = [...groups.values()].map((g) => g.sort()).sort((a, b) => b.length - a.length || a[0]!.localeCompare(b[0]!));
   const community = new Map(sorted.flatMap((members, i) => members.map((node) => [node, i] as const)));
   return {
     clusters: sorted,
-    modularity: graph.size > 0 ? modularity(graph, { getNodeCommunity: (node) => community.get(node)!, getEdgeWeight: null }) : null,
+    modularity: records.size > 0 ? modularity(records, { getNodeCommunity: (node) => community.get(node)!, getEdgeWeight: "weight" }) : null,
   };
 }
