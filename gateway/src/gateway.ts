@@ -10,6 +10,8 @@ export interface GatewayContext extends TrustedDocumentsContext {
   /** The caller's verified token, forwarded so every subgraph verifies it again. */
   token: string;
   viewer: Viewer;
+  /** This request's gateway credential, signed once for all its subgraph fetches. */
+  gatewayCredential?: Promise<string>;
 }
 
 /** The composed supergraph committed in schema/ (produced by `npm run schema`). */
@@ -71,7 +73,8 @@ export function createGateway(config: Config, tokens: TokenService, log: Logger)
             if (!headers || !context.token) return;
             headers.set("x-request-id", context.requestId);
             headers.set("authorization", `Bearer ${context.token}`);
-            headers.set(GATEWAY_HEADER, await tokens.signGatewayCall(context.requestId));
+            context.gatewayCredential ??= tokens.signGatewayCall(context.requestId);
+            headers.set(GATEWAY_HEADER, await context.gatewayCredential);
             if (context.viewer.purpose) headers.set(PURPOSE_HEADER, context.viewer.purpose);
           },
         },
