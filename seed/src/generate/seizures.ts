@@ -222,6 +222,34 @@ export function goodsLine(template: GoodsTemplate, large: boolean, currency: str
   };
 }
 
+/** What one item of a conveyance can hold (the hub's CONVEYANCE_IMPLAUSIBLE limits): weight in kg, counted pieces. */
+const CONVEYANCE_LIMITS: Partial<Record<ConveyanceMode, { kg: number; pieces?: number }>> = {
+  POSTAL: { kg: 30, pieces: 5000 },
+  PEDESTRIAN: { kg: 100 },
+};
+const KG_PER_UNIT: Partial<Record<string, number>> = { KG: 1, G: 0.001, TONNES: 1000 };
+const COUNTED = new Set(["PIECES", "PAIRS", "BOTTLES", "SPECIMENS", "PACKS", "CARTONS"]);
+
+/**
+ * Goods scaled down to what the conveyance can carry (a parcel in the post weighs at most 30 kg), values with
+ * them: the generator plants no anomalies by accident, so the cases planned as validated can be validated.
+ */
+function withinConveyance(goods: GoodsItemInput[], mode: ConveyanceMode): GoodsItemInput[] {
+  const limit = CONVEYANCE_LIMITS[mode];
+  if (!limit) return goods;
+  const kg = goods.reduce((sum, g) => sum + g.quantity * (KG_PER_UNIT[g.unit] ?? 0), 0);
+  const pieces = goods.reduce((sum, g) => sum + (COUNTED.has(g.unit) ? g.quantity : 0), 0);
+  const scale = (g: GoodsItemInput, factor: number): GoodsItemInput => {
+    const quantity = Math.max(COUNTED.has(g.unit) ? 1 : 0.01, Number((g.quantity * factor).toFixed(COUNTED.has(g.unit) ? 0 : 2)));
+    return { ...g, quantity, estimatedValue: Math.max(1, Math.round((g.estimatedValue * quantity) / g.quantity)) };
+  };
+  return goods.map((g) => {
+    if (KG_PER_UNIT[g.unit] !== undefined && kg > limit.kg) return scale(g, (limit.kg * 0.9) / kg);
+    if (limit.pieces !== undefined && COUNTED.has(g.unit) && pieces > limit.pieces) return scale(g, (limit.pieces * 0.9) / pieces);
+    return g;
+  });
+}
+
 export function currencyOf(agency: AgencyProfile): string {
   return residence(agency.country).currency;
 }
@@ -265,8 +293,10 @@ export function buildSeizure(spec: SeizureSpec): PlanSeizure {
   const status = spec.reviewStatus ?? reviewStatus(rng, year);
   const large = ["SEA", "ROAD", "RAIL"].includes(mode);
   const currency = currencyOf(agency);
-  const goods =
-    spec.goods ?? rng.sample(profile.goods, rng.chance(0.3) ? 2 : 1).map((template) => goodsLine(template, large, currency, rng));
+  const goods = withinConveyance(
+    spec.goods ?? rng.sample(profile.goods, rng.chance(0.3) ? 2 : 1).map((template) => goodsLine(template, large, currency, rng)),
+    mode,
+  );
   const method = rng.pick(CONCEALMENT[mode]);
   const caseNo = caseNumber(agency, year, spec.serial);
   return {
