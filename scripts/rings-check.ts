@@ -1,4 +1,4 @@
-// `npm run rings:check -- [--scale demo|cen] [--gateway http://localhost:4000/graphql] [--agency NL-CUSTOMS]`: asks a
+// `npm run rings:check -- [--scale demo|cen] [--gateway http://localhost:4000/graphql] [--agency NL-CUSTOMS] [--resolution R]`: asks a
 // running hub, as an investigator, whether link analysis finds the planted rings of the loaded data set (the seed's
 // manifest: var/seed-manifest.json for demo, var/seed-manifest-cen.json for cen, resolved to hub ids in NEO4J_URI).
 // Per ring, from its first case: which of its other cases `sharedIdentifiers` and a 3-hop `network` reach, whether
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     scale: { type: "string", default: "demo" },
     gateway: { type: "string", default: "http://localhost:4000/graphql" },
     agency: { type: "string", default: "NL-CUSTOMS" },
+    resolution: { type: "string" },
   },
 });
 
@@ -62,8 +63,8 @@ for (const ring of manifest.rings) {
     { from: first, to: second },
   );
   const communities = await query<{ communities: { communities: Array<{ members: Node[] }> } }>(
-    "query($scope: NetworkScopeInput!) { communities(scope: $scope) { communities { members { id kind } } } }",
-    { scope: { from: ring.seizures, hops: 3 } },
+    "query($scope: NetworkScopeInput!, $resolution: Float) { communities(scope: $scope, resolution: $resolution) { communities { members { id kind } } } }",
+    { scope: { from: ring.seizures, hops: 3, limit: 1000 }, resolution: values.resolution ? Number(values.resolution) : undefined },
   );
   const ringCases = new Set(ring.seizures);
   const clusters = communities.data.communities.communities

@@ -394,6 +394,13 @@ describe("link analysis: networks, shared identifiers, paths and clusters over s
     }
     const types = await stack.query(NETWORK, { from: [fx.ringA.seizures[0]], types: ["GOODS"] }, investigator);
     expect(types.status).toBe(400);
+    const resolution = await stack.query(
+      "query($scope: NetworkScopeInput!) { communities(scope: $scope, resolution: 0) { modularity } }",
+      { scope: { from: [fx.ringA.seizures[0]] } },
+      investigator,
+    );
+    expect(code(resolution)).toBe("BAD_USER_INPUT");
+    expect(resolution.errors![0]!.extensions!.field).toBe("resolution");
   });
 
   it("answers a 2-hop network and a paths query quickly on this fixture", async () => {

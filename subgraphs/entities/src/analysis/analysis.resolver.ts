@@ -1,11 +1,11 @@
 import { badUserInput, DateTimeScalar, type RequestContext } from "@cix/core";
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from "type-graphql";
 import { CentralityMeasure, CommunityAlgorithm, PathMode, RelationshipType } from "./analysis.enums.js";
 import { analysisSettings } from "./analysis.settings.js";
 import { communityProfiles } from "./communities.js";
 import { exploreBetween, exploreNetwork } from "./explore.js";
 import { IDENTIFIER_LABELS } from "./graph.model.js";
-import { centrality, clusters, toGraphology } from "./metrics.js";
+import { centrality, clusters, DEFAULT_RESOLUTION, toGraphology } from "./metrics.js";
 import { Centrality, Communities } from "./metrics.types.js";
 import { Network, NetworkScopeInput } from "./network.types.js";
 import { connectingTree, shortestPaths, timeOrderedPaths, type FoundPath } from "./path.search.js";
@@ -213,13 +213,20 @@ export class AnalysisResolver {
     @Arg("scope", () => NetworkScopeInput, { description: "The network to cluster (as for `network`)." }) scopeInput: NetworkScopeInput,
     @Arg("algorithm", () => CommunityAlgorithm, { defaultValue: CommunityAlgorithm.LOUVAIN, description: "How to cluster." })
     algorithm: CommunityAlgorithm,
+    @Arg("resolution", () => Float, {
+      defaultValue: DEFAULT_RESOLUTION,
+      description:
+        "Louvain only: below 1 gives fewer, larger communities (a ring with peripheral members stays whole), above 1 more and smaller ones (0.1 to 10).",
+    })
+    resolution: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Communities> {
     const { reader } = requireAnalysisReader(ctx);
+    if (!(resolution >= 0.1 && resolution <= 10)) throw badUserInput("resolution", "a number from 0.1 to 10");
     const scope = validScope(scopeInput, "scope.");
     const { graph, clustering, profiles } = await ctx.db.readTransaction(async (tx) => {
       const subgraph = await exploreNetwork(tx, traversalOptions(reader, scope), scope.ids, scope.hops, "scope.from");
-      const result = clusters(toGraphology(subgraph), algorithm, (eid) => IDENTIFIER_LABELS.includes(subgraph.nodes.get(eid)!.label));
+      const result = clusters(toGraphology(subgraph), algorithm, (eid) => IDENTIFIER_LABELS.includes(subgraph.nodes.get(eid)!.label), resolution);
       return { graph: subgraph, clustering: result, profiles: await communityProfiles(tx, subgraph, result.clusters) };
     });
     const presenter = new Presenter(ctx, graph);
