@@ -1,7 +1,7 @@
 // `npm run rings:check -- [--scale demo|cen] [--gateway http://localhost:4000/graphql] [--agency NL-CUSTOMS] [--resolution R]`: asks a
 // running hub, as an investigator, whether link analysis finds the planted rings of the loaded data set (the seed's
 // manifest: var/seed-manifest.json for demo, var/seed-manifest-cen.json for cen, resolved to hub ids in NEO4J_URI).
-// Per ring, from its first case: which of its other cases `sharedIdentifiers` and a 3-hop `network` reach, whether
+// Per ring, from its first case: which of its other cases `sharedIdentifiers` and a 4-hop `network` reach, whether
 // `paths` links its first two cases, and how its cases fall into `communities` (Louvain, 3 hops around its cases).
 // Cases are non-nominal, so their ids are real for any reader and recall can be counted on them.
 import { readFile } from "node:fs/promises";
@@ -55,7 +55,7 @@ for (const ring of manifest.rings) {
   );
   const viaShared = shared.data.sharedIdentifiers.links.flatMap((l) => [l.from.record.id, l.to.record.id]);
   const network = await query<{ network: { nodes: Node[]; truncated: boolean } }>(
-    "query($from: [ID!]!) { network(from: $from, hops: 3) { nodes { id kind } truncated } }",
+    "query($from: [ID!]!) { network(from: $from, hops: 4, limit: 2000) { nodes { id kind } truncated } }",
     { from: [first] },
   );
   const paths = await query<{ paths: { paths: Array<{ length: number }> } }>(
@@ -74,7 +74,7 @@ for (const ring of manifest.rings) {
     ring: ring.name,
     cases: ring.seizures.length,
     "shared: other cases reached": `${reached(viaShared)}/${others.size} (${shared.ms} ms)`,
-    "network 3 hops: other cases": `${reached(network.data.network.nodes.map((n) => n.id))}/${others.size}, ${network.data.network.nodes.length} nodes${network.data.network.truncated ? ", truncated" : ""} (${network.ms} ms)`,
+    "network 4 hops: other cases": `${reached(network.data.network.nodes.map((n) => n.id))}/${others.size}, ${network.data.network.nodes.length} nodes${network.data.network.truncated ? ", truncated" : ""} (${network.ms} ms)`,
     "paths case 1 → 2": `${paths.data.paths.paths.length} of length ${paths.data.paths.paths[0]?.length ?? "-"} (${paths.ms} ms)`,
     "communities: ring cases per cluster": `${clusters.join(" + ") || "none"} (${communities.ms} ms)`,
   });
