@@ -40,7 +40,9 @@ export async function idsOfKeys(db: Database, planKeys: readonly string[]): Prom
   for (const key of planKeys) {
     const [label, ...parts] = key.split("|");
     if (!(label! in NATURAL_KEYS)) continue;
-    byLabel.set(label as KeyedLabel, [...(byLabel.get(label as KeyedLabel) ?? []), { key, parts }]);
+    const keys = byLabel.get(label as KeyedLabel) ?? [];
+    keys.push({ key, parts });
+    byLabel.set(label as KeyedLabel, keys);
   }
   const ids = new Map<string, string>();
   for (const [label, keys] of byLabel) {

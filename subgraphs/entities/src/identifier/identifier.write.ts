@@ -24,7 +24,9 @@ export async function replacePartyIdentifiers(tx: Tx, label: "Person" | "Company
     for (const [kind, identifiers] of Object.entries(lists) as Array<[IdentifierKind, IdentifierLists[IdentifierKind]]>) {
       if (!identifiers) continue;
       const rel = PARTY_REL[kind];
-      retain.set(kind, [...(retain.get(kind) ?? []), { ownerId: partyId, keys: identifiers.map((i) => i.key) }]);
+      const owners = retain.get(kind) ?? [];
+      owners.push({ ownerId: partyId, keys: identifiers.map((i) => i.key) });
+      retain.set(kind, owners);
       for (const identifier of identifiers) partyLinks.push({ rel, identifier, edgeProps: provenance });
     }
     if (partyLinks.length > 0) links.push({ ownerId: partyId, links: partyLinks });
