@@ -5,7 +5,7 @@ import { analysisSettings } from "./analysis.settings.js";
 import { communityProfiles } from "./communities.js";
 import { exploreBetween, exploreNetwork } from "./explore.js";
 import { IDENTIFIER_LABELS } from "./graph.model.js";
-import { centrality, clusters, DEFAULT_RESOLUTION, toGraphology } from "./metrics.js";
+import { centrality, clusters, DEFAULT_RESOLUTION, RESOLUTION_RANGE, toGraphology } from "./metrics.js";
 import { Centrality, Communities } from "./metrics.types.js";
 import { Network, NetworkScopeInput } from "./network.types.js";
 import { connectingTree, shortestPaths, timeOrderedPaths, type FoundPath } from "./path.search.js";
@@ -216,13 +216,16 @@ export class AnalysisResolver {
     @Arg("resolution", () => Float, {
       defaultValue: DEFAULT_RESOLUTION,
       description:
-        "Louvain only: below 1 gives fewer, larger communities (a ring with peripheral members stays whole), above 1 more and smaller ones (0.1 to 10).",
+        `Louvain only: lower gives fewer, larger communities, higher more and smaller ones (${RESOLUTION_RANGE.min} to ${RESOLUTION_RANGE.max}; ` +
+        `the default ${DEFAULT_RESOLUTION} keeps each planted ring of the demo whole and apart from the others).`,
     })
     resolution: number,
     @Ctx() ctx: RequestContext,
   ): Promise<Communities> {
     const { reader } = requireAnalysisReader(ctx);
-    if (!(resolution >= 0.1 && resolution <= 10)) throw badUserInput("resolution", "a number from 0.1 to 10");
+    if (!(resolution >= RESOLUTION_RANGE.min && resolution <= RESOLUTION_RANGE.max)) {
+      throw badUserInput("resolution", `a number from ${RESOLUTION_RANGE.min} to ${RESOLUTION_RANGE.max}`);
+    }
     const scope = validScope(scopeInput, "scope.");
     const { graph, clustering, profiles } = await ctx.db.readTransaction(async (tx) => {
       const subgraph = await exploreNetwork(tx, traversalOptions(reader, scope), scope.ids, scope.hops, "scope.from");
