@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authHeaders } from "../support/auth.js";
 import { deleteAgencyRecords } from "../support/cleanup.js";
-import { ok } from "../support/ecommerce.js";
+import { ok, upsertShipment } from "../support/ecommerce.js";
+import { upsertSeizure } from "../support/seizures.js";
 import { startTestStack, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
 import { buildAnalysisFixture, type AnalysisFixture } from "./analysis-fixture.js";
 
@@ -169,6 +170,57 @@ describe("link analysis: networks, shared identifiers, paths and clusters over s
     const reached = new Set(result.links.map((l) => l.to.record.id));
     for (const id of [...fx.ringB.persons, ...fx.ringB.seizures, ...fx.noise.persons, ...fx.noise.seizures]) expect(reached).not.toContain(id);
     expect(result.links.every((l) => !l.to.record.pseudonymous)).toBe(true);
+  });
+
+  it("sharedIdentifiers links cases through a company: parcels consigned to it, cases naming it, people working for it", async () => {
+    const company = ok(
+      await stack.query<{ upsertCompany: { id: string } }>(
+        "mutation($i: CompanyInput!) { upsertCompany(input: $i) { id } }",
+        { i: { name: "Consignee Test BV", registrationNumber: unique("KVK"), registrationCountry: "NL" } },
+        investigator,
+      ),
+    ).upsertCompany.id;
+    const employee = ok(
+      await stack.query<{ upsertPerson: { id: string } }>(
+        "mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }",
+        { i: { fullName: "Consignee Test Clerk", reference: unique("REF") } },
+        investigator,
+      ),
+    ).upsertPerson.id;
+    ok(
+      await stack.query(
+        "mutation($i: CompanyRoleInput!) { linkCompanyRole(input: $i) { id } }",
+        { i: { personId: employee, companyId: company, role: "EMPLOYEE" } },
+        investigator,
+      ),
+    );
+    const seizure = async (offenderIds: string[]) =>
+      ok(await upsertSeizure(stack, { caseNumber: unique("LC"), seizedAt: "2024-05-01T10:00:00Z", commodity: "WEAPONS_AMMUNITION", placeLocode: "NLRTM", offenderIds }, investigator))
+        .upsertSeizure.id;
+    const [parcelCase, otherParcelCase, clerkCase, companyCase] = await Promise.all([seizure([]), seizure([]), seizure([employee]), seizure([company])]);
+    const parcel = async (seizureId: string) =>
+      ok(
+        await upsertShipment(
+          stack,
+          { trackingNumber: unique("TRK").replace(/-/g, ""), carrier: "ExpressTest", deliveryMode: "EXPRESS", shippedAt: "2024-04-28T08:00:00Z", consigneePartyId: company, seizureId },
+          investigator,
+          "id",
+        ),
+      ).upsertShipment.id;
+    await Promise.all([parcel(parcelCase), parcel(otherParcelCase)]);
+
+    const links = ok(await stack.query<{ sharedIdentifiers: { links: LinkOut[] } }>(SHARED, { ids: [parcelCase] }, investigator)).sharedIdentifiers.links;
+    const byCompany = links.filter((l) => l.via === "COMPANY" && l.identifier?.id === company);
+    const reached = new Set(byCompany.map((l) => l.to.record.id));
+    for (const id of [otherParcelCase, clerkCase, companyCase, employee]) expect(reached).toContain(id);
+    const toOther = byCompany.find((l) => l.to.record.id === otherParcelCase)!;
+    expect(toOther.from.steps.map((s) => s.type)).toEqual(["SEIZED_IN", "CONSIGNEE"]);
+    expect(toOther.to.steps.map((s) => s.type)).toEqual(["SEIZED_IN", "CONSIGNEE"]);
+    expect(byCompany.find((l) => l.to.record.id === clerkCase)!.to.steps.map((s) => s.type)).toEqual(["OFFENDER", "EMPLOYED_BY"]);
+
+    // From the case that names the company as offender, the parcels' cases are reached the same way.
+    const fromCompanyCase = ok(await stack.query<{ sharedIdentifiers: { links: LinkOut[] } }>(SHARED, { ids: [companyCase] }, investigator)).sharedIdentifiers.links;
+    expect(fromCompanyCase.filter((l) => l.via === "COMPANY").map((l) => l.to.record.id)).toEqual(expect.arrayContaining([parcelCase, otherParcelCase, clerkCase]));
   });
 
   it("network from one seizure reaches the other members of its ring, with typed, dated edges and provenance", async () => {

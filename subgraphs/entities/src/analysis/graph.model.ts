@@ -60,6 +60,21 @@ export const LINK_RELATIONSHIPS: readonly RelationshipType[] = [
   RelationshipType.EMPLOYED_BY,
 ];
 
+/** From a record to the person or company it names: a case's offender, an order's buyer or seller, a parcel's consignor or consignee. */
+export const PARTY_RELATIONSHIPS: readonly RelationshipType[] = [
+  RelationshipType.OFFENDER,
+  RelationshipType.BUYER,
+  RelationshipType.SELLER,
+  RelationshipType.CONSIGNOR,
+  RelationshipType.CONSIGNEE,
+];
+
+/** What ties a record to something others may share: an identifier it holds or declares, a company it names or works for. */
+export function sharesThrough(type: RelationshipType, label: NodeLabel): boolean {
+  if (label === "Company") return LINK_RELATIONSHIPS.includes(type) || PARTY_RELATIONSHIPS.includes(type);
+  return IDENTIFIER_LABELS.includes(label) && LINK_RELATIONSHIPS.includes(type);
+}
+
 /** Stored in one direction but meaning both. */
 export const UNDIRECTED_RELATIONSHIPS: readonly RelationshipType[] = [RelationshipType.ASSOCIATE_OF];
 

@@ -1,7 +1,7 @@
 import type { Tx } from "@cix/core";
 import { LinkKind } from "./analysis.enums.js";
-import { IDENTIFIER_LABELS, LINK_KIND_OF_LABEL, LINK_RELATIONSHIPS, RECORD_RELATIONSHIPS } from "./graph.model.js";
-import { otherEnd, type GraphEdge, type Subgraph } from "./subgraph.js";
+import { IDENTIFIER_LABELS, LINK_KIND_OF_LABEL, LINK_RELATIONSHIPS, PARTY_RELATIONSHIPS, RECORD_RELATIONSHIPS, sharesThrough } from "./graph.model.js";
+import { otherEnd, type GraphEdge, type GraphNode, type Subgraph } from "./subgraph.js";
 import { Traversal, type TraversalOptions } from "./traversal.js";
 import { sameTrackingNumber } from "./traversal.repository.js";
 
@@ -27,9 +27,10 @@ const MAX_LINKS = 1000;
  * Records tied to the given ones through something they share, in four bounded hops:
  * 1. each given record's own circle: itself and the records one relationship away (a seizure's offenders and
  *    shipments, an order's buyer, seller, payment and shipment, a person's cases and orders…);
- * 2. what the circle holds or declares: phones, e-mails, addresses, accounts, documents, companies its people
- *    work for, and (for shipments) its tracking number;
- * 3. the other records holding or declaring the same (super-nodes are cut: they tie everybody to everybody);
+ * 2. what the circle holds, declares or names: phones, e-mails, addresses, accounts, documents, the companies its
+ *    people work for and its records name (a parcel's consignee, a case's offending company), and (for shipments)
+ *    its tracking number;
+ * 3. the other records holding, declaring or naming the same (super-nodes are cut: they tie everybody to everybody);
  * 4. the records one relationship away from those (their cases, orders, shipments).
  */
 export async function findSharedLinks(tx: Tx, opts: TraversalOptions, ids: string[]): Promise<{ graph: Subgraph; links: RawLink[] }> {
@@ -37,15 +38,16 @@ export async function findSharedLinks(tx: Tx, opts: TraversalOptions, ids: strin
   const graph = traversal.graph;
   const starts = await traversal.start(ids, ids.map((_, i) => `ids[${i}]`));
   const circle = [...starts, ...nodesOf(graph, (await traversal.expand(starts, 1, RECORD_RELATIONSHIPS)).reached)];
-  const held = nodesOf(graph, (await traversal.expand(circle, 2, LINK_RELATIONSHIPS)).reached).filter(
-    (n) => n.label === "Company" || IDENTIFIER_LABELS.includes(n.label),
-  );
+  const isShareable = (n: GraphNode) => n.label === "Company" || IDENTIFIER_LABELS.includes(n.label);
+  const held = nodesOf(graph, (await traversal.expand(circle, 2, [...LINK_RELATIONSHIPS, ...PARTY_RELATIONSHIPS])).reached).filter(isShareable);
   const shipments = circle.filter((n) => n.label === "Shipment");
   const twins = await sameTrackingNumber(tx, shipments.map((n) => n.eid), opts.maxNodes);
   const twinsOf = new Map<string, string[]>();
   for (const { from, other } of twins) twinsOf.set(from, [...(twinsOf.get(from) ?? []), other]);
   const twinNodes = await traversal.add([...new Set(twins.map((t) => t.other))], 2);
-  const sharers = nodesOf(graph, (await traversal.expand(held, 3, LINK_RELATIONSHIPS)).reached).filter((n) => !IDENTIFIER_LABELS.includes(n.label));
+  const sharers = nodesOf(graph, (await traversal.expand(held, 3, [...LINK_RELATIONSHIPS, ...PARTY_RELATIONSHIPS])).reached).filter(
+    (n) => !IDENTIFIER_LABELS.includes(n.label),
+  );
   await traversal.expand([...sharers, ...twinNodes], 4, RECORD_RELATIONSHIPS);
   await traversal.resolveAccess();
 
@@ -71,12 +73,13 @@ export async function findSharedLinks(tx: Tx, opts: TraversalOptions, ids: strin
     for (const [member, route] of routes) {
       for (const held of graph.edgesOf(member)) {
         const identifier = held.end;
-        const via = LINK_KIND_OF_LABEL[graph.nodes.get(identifier)!.label];
-        // The member must hold it (a person directs the company, not the other way round), and super-nodes link nobody.
-        if (held.start !== member || !via || !LINK_RELATIONSHIPS.includes(held.type) || !graph.passable(identifier)) continue;
+        const label = graph.nodes.get(identifier)!.label;
+        const via = LINK_KIND_OF_LABEL[label];
+        // The member must hold or name it (a person directs the company, not the other way round), and super-nodes link nobody.
+        if (held.start !== member || !via || !sharesThrough(held.type, label) || !graph.passable(identifier)) continue;
         const from = { record: start.eid, steps: [...route, held] };
         for (const shared of graph.edgesOf(identifier)) {
-          if (shared.end !== identifier || !LINK_RELATIONSHIPS.includes(shared.type) || own.has(shared.start)) continue;
+          if (shared.end !== identifier || !sharesThrough(shared.type, label) || own.has(shared.start)) continue;
           addSharer(shared.start, via, identifier, null, from, [shared]);
         }
       }
