@@ -193,7 +193,7 @@ export const RINGS: readonly RingDefinition[] = [
   {
     name: "Firearms parts ring: gun parts from abroad, all consigned to one Belgian airsoft company",
     shares: "ConsigneeCompany",
-    alsoShared: { kind: "Phone", members: [1, 3] },
+    alsoShared: { kind: "Phone", members: [1, 2, 3] },
     members: [
       { agency: "BE-CUSTOMS", nationality: "BE" },
       { agency: "BE-CUSTOMS", nationality: "AL" },
