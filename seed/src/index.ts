@@ -10,3 +10,4 @@ export { CEN_COUNTS, consumerSerial, orderSerial, SERIAL } from "./serials.js";
 export { cenAgencies } from "./catalogue/world.js";
 export { CEN_MANIFEST_PATH, runCen } from "./cen.js";
 export { idsOfKeys, readCenManifest, resolveCenManifest, type CenManifestFile } from "./cen-manifest.js";
+export { checkRings, type RingCheckOptions, type RingFinding } from "./rings-check.js";
