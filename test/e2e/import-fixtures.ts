@@ -95,6 +95,8 @@ export const XML_ELEMENTS: Record<string, [string, string]> = {
   orders: ["orders", "order"],
   payments: ["payments", "payment"],
   shipments: ["shipments", "shipment"],
+  associations: ["associations", "association"],
+  "company-roles": ["companyRoles", "companyRole"],
 };
 
 /** A temp folder for files and the helpers that write records there in each format. */

@@ -218,6 +218,86 @@ describe("published templates", () => {
   });
 });
 
+describe("relationships: associations and company roles between parties imported before", () => {
+  const templates = (kind: string) => (["csv", "xlsx", "xml", "json", "ndjson"] as const).map((format) => join(repoRoot, "schema", "import-templates", `${kind}.${format}`));
+  const edges = (type: string) =>
+    importer.db.read<{ from: string; to: string; since: string; source: string }>(
+      `MATCH (p:Person { ownerAgency: $agency })-[r:${type} { ownerAgency: $agency }]-(other)
+       WHERE startNode(r) = p
+       RETURN p.reference AS from, coalesce(other.reference, other.registrationNumber) AS to, toString(r.since) AS since, r.source AS source`,
+      { agency: AGENCY },
+    );
+
+  beforeAll(async () => {
+    // The templates name the persons template's person (P-2024-0001), a second person and the companies template's company.
+    for (const [kind, file] of [["persons", templates("persons")[0]!], ["companies", templates("companies")[0]!]] as const) {
+      expect(await importer.run(kind, file, { agency: AGENCY })).toMatchObject({ accepted: 1 });
+    }
+    const second = await files.write("persons", "ndjson", [{ reference: "P-2024-0002", fullName: "Piet Pietersen" }]);
+    expect(await importer.run("persons", second, { agency: AGENCY })).toMatchObject({ accepted: 1 });
+  });
+
+  it("the templates import in every format, and re-importing them records each relationship once", async () => {
+    for (const kind of ["associations", "company-roles"]) {
+      for (const file of templates(kind)) {
+        const job = await importer.run(kind, file, { agency: AGENCY });
+        expect({ file, errors: await errorsOf(job) }).toEqual({ file, errors: [] });
+        expect(job).toMatchObject({ status: "COMPLETED", accepted: 1 });
+      }
+    }
+    const associations = await edges("ASSOCIATE_OF");
+    expect(associations).toHaveLength(1);
+    expect(associations[0]).toMatchObject({ from: "P-2024-0001", to: "P-2024-0002", since: "2021-03-01" });
+    expect(associations[0]!.source).toMatch(/^import:/);
+    expect(await edges("DIRECTOR_OF")).toMatchObject([{ from: "P-2024-0001", to: "12345678", since: "2019-01-01" }]);
+  });
+
+  it("reports each bad row with its field and code, and stores the good ones", async () => {
+    const person = (reference: string, agency?: string) => ({ personReference: reference, ...(agency ? { agency } : {}) });
+    const association = await importer.run(
+      "associations",
+      await files.write("associations", "csv", [
+        { person: person("P-2024-0002"), associate: person("P-2024-0001"), since: "2022-01-01" },
+        { person: person("P-NOBODY"), associate: person("P-2024-0001") },
+        { person: { companyRegistrationCountry: "NL", companyRegistrationNumber: "12345678" }, associate: person("P-2024-0001") },
+        { person: person("P-2024-0001"), associate: { companyRegistrationCountry: "NL", companyRegistrationNumber: "12345678" } },
+        { person: person("P-2024-0001"), associate: person("P-2024-0001") },
+        { person: person("P-2024-0001"), associate: person("P-2024-0002"), since: "2022-01-01", until: "2021-01-01" },
+      ]),
+      { agency: AGENCY },
+    );
+    expect(association).toMatchObject({ accepted: 1, rejected: 5 });
+    expect((await errorsOf(association)).map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, "person", "REFERENCE_NOT_FOUND"],
+      [4, "person", "INVALID_VALUE"],
+      [5, "associate", "INVALID_VALUE"],
+      [6, "associate", "INVALID_VALUE"],
+      [7, "until", "INVALID_VALUE"],
+    ]);
+    // P-2024-0002's association with P-2024-0001 is the same pair as the template's: still one edge of this agency.
+    expect(await edges("ASSOCIATE_OF")).toHaveLength(1);
+
+    const otherAgency = `${AGENCY}-B`;
+    const roles = await importer.run(
+      "company-roles",
+      await files.write("company-roles", "csv", [
+        { person: person("P-2024-0002"), company: { companyRegistrationCountry: "NL", companyRegistrationNumber: "12345678" }, role: "EMPLOYEE" },
+        { person: person("P-2024-0001"), company: { companyRegistrationCountry: "NL", companyRegistrationNumber: "12345678" }, role: "OWNER" },
+        { person: person("P-2024-0001", AGENCY), company: person("P-2024-0002", AGENCY), role: "DIRECTOR" },
+      ]),
+      { agency: otherAgency },
+    );
+    expect((await errorsOf(roles)).map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, "person", "REFERENCE_NOT_FOUND"],
+      [2, "company", "REFERENCE_NOT_FOUND"],
+      [3, "role", "INVALID_ENUM"],
+      [4, "person", "INVALID_VALUE"],
+      [4, "company", "INVALID_VALUE"],
+    ]);
+    expect(roles).toMatchObject({ accepted: 0, rejected: 3 });
+  });
+});
+
 describe("column mapping and dry run", () => {
   it("imports a file with the sender's own headers through a mapping ([*] carries list indices)", async () => {
     const csv = [

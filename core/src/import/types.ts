@@ -131,6 +131,8 @@ export const IMPORT_KIND_SUBGRAPHS: Readonly<Record<string, SubgraphName>> = {
   seizures: "seizures",
   persons: "entities",
   companies: "entities",
+  associations: "entities",
+  "company-roles": "entities",
   orders: "ecommerce",
   payments: "ecommerce",
   shipments: "ecommerce",

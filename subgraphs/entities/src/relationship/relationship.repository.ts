@@ -14,9 +14,22 @@ export interface EdgeWrite {
 
 /** Sets the edge `r` created or matched by a MERGE keyed on ownerAgency; dates left out keep their stored value. */
 const SET_EDGE = `ON CREATE SET r.createdAt = datetime()
-  SET r.source = $edge.source, r.updatedAt = datetime()
-  FOREACH (d IN CASE WHEN $edge.since IS NULL THEN [] ELSE [$edge.since] END | SET r.since = date(d))
-  FOREACH (d IN CASE WHEN $edge.until IS NULL THEN [] ELSE [$edge.until] END | SET r.until = date(d))`;
+  SET r.source = row.edge.source, r.updatedAt = datetime()
+  FOREACH (d IN CASE WHEN row.edge.since IS NULL THEN [] ELSE [row.edge.since] END | SET r.since = date(d))
+  FOREACH (d IN CASE WHEN row.edge.until IS NULL THEN [] ELSE [row.edge.until] END | SET r.until = date(d))`;
+
+export interface AssociationWrite {
+  personId: string;
+  associateId: string;
+  edge: EdgeWrite;
+}
+
+export interface CompanyRoleWrite {
+  personId: string;
+  companyId: string;
+  role: CompanyRoleType;
+  edge: EdgeWrite;
+}
 
 const ROLE_OF_REL = `CASE type(r) WHEN 'DIRECTOR_OF' THEN '${CompanyRoleType.DIRECTOR}' ELSE '${CompanyRoleType.EMPLOYEE}' END`;
 
@@ -27,13 +40,15 @@ export type RelatedRow = {
   role: CompanyRoleType | null;
 };
 
-/** ASSOCIATE_OF is symmetric: stored in one direction, matched in both; MERGE never doubles it. */
-export async function linkAssociates(tx: Tx, personId: string, associateId: string, edge: EdgeWrite): Promise<void> {
+/** ASSOCIATE_OF is symmetric: stored in one direction, matched in both; MERGE never doubles it. One statement per batch. */
+export async function linkAssociatesMany(tx: Tx, rows: readonly AssociationWrite[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx.run(
-    `MATCH (a:Person { id: $personId }), (b:Person { id: $associateId })
-     MERGE (a)-[r:ASSOCIATE_OF { ownerAgency: $edge.ownerAgency }]-(b)
+    `UNWIND $rows AS row
+     MATCH (a:Person { id: row.personId }), (b:Person { id: row.associateId })
+     MERGE (a)-[r:ASSOCIATE_OF { ownerAgency: row.edge.ownerAgency }]-(b)
      ${SET_EDGE}`,
-    { personId, associateId, edge },
+    { rows },
   );
 }
 
@@ -44,13 +59,19 @@ export async function unlinkAssociates(tx: Tx, personId: string, associateId: st
   );
 }
 
-export async function linkCompanyRole(tx: Tx, personId: string, companyId: string, role: CompanyRoleType, edge: EdgeWrite): Promise<void> {
-  await tx.run(
-    `MATCH (p:Person { id: $personId }), (c:Company { id: $companyId })
-     MERGE (p)-[r:${ROLE_REL[role]} { ownerAgency: $edge.ownerAgency }]->(c)
-     ${SET_EDGE}`,
-    { personId, companyId, edge },
-  );
+/** One statement per role present in the batch (the relationship type is the role's constant, never client text). */
+export async function linkCompanyRolesMany(tx: Tx, rows: readonly CompanyRoleWrite[]): Promise<void> {
+  for (const role of Object.values(CompanyRoleType)) {
+    const ofRole = rows.filter((row) => row.role === role);
+    if (ofRole.length === 0) continue;
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (p:Person { id: row.personId }), (c:Company { id: row.companyId })
+       MERGE (p)-[r:${ROLE_REL[role]} { ownerAgency: row.edge.ownerAgency }]->(c)
+       ${SET_EDGE}`,
+      { rows: ofRole },
+    );
+  }
 }
 
 export async function unlinkCompanyRole(tx: Tx, personId: string, companyId: string, role: CompanyRoleType, ownerAgency: string): Promise<void> {

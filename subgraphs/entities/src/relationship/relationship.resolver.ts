@@ -7,7 +7,7 @@ import { checkParty } from "../party/party.ownership.js";
 import type { PartyRow } from "../party/party.types.js";
 import { Person } from "../person/person.types.js";
 import { relatedParties } from "./relationship.loaders.js";
-import { linkAssociates, linkCompanyRole, unlinkAssociates, unlinkCompanyRole } from "./relationship.repository.js";
+import { linkAssociatesMany, linkCompanyRolesMany, unlinkAssociates, unlinkCompanyRole } from "./relationship.repository.js";
 import { Association, AssociationInput, CompanyMember, CompanyRole, CompanyRoleInput, CompanyRoleType } from "./relationship.types.js";
 
 @Resolver(() => Person)
@@ -37,7 +37,7 @@ export class PersonRelationshipResolver {
       await checkParty(tx, input.personId, { path: "input.personId", type: "Person", mustOwn: viewer.agency });
       await checkParty(tx, input.associateId, { path: "input.associateId", type: "Person" });
       const edge = { ownerAgency: viewer.agency, source: "graphql:linkAssociates", since: input.since ?? null, until: input.until ?? null };
-      await linkAssociates(tx, input.personId, input.associateId, edge);
+      await linkAssociatesMany(tx, [{ personId: input.personId, associateId: input.associateId, edge }]);
     });
     return partyById(ctx).load(input.personId);
   }
@@ -64,7 +64,7 @@ export class PersonRelationshipResolver {
       await checkParty(tx, input.personId, { path: "input.personId", type: "Person", mustOwn: viewer.agency });
       await checkParty(tx, input.companyId, { path: "input.companyId", type: "Company" });
       const edge = { ownerAgency: viewer.agency, source: "graphql:linkCompanyRole", since: input.since ?? null, until: input.until ?? null };
-      await linkCompanyRole(tx, input.personId, input.companyId, input.role, edge);
+      await linkCompanyRolesMany(tx, [{ personId: input.personId, companyId: input.companyId, role: input.role, edge }]);
     });
     return partyById(ctx).load(input.personId);
   }
