@@ -8,14 +8,15 @@ import { RINGS } from "./catalogue/rings.js";
 import { cenAgencies } from "./catalogue/world.js";
 import { backgroundStreams, type ScaleCounts } from "./generate.js";
 import { buildRing, type RingRecords } from "./generate/rings.js";
-import type { PlanCompany, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSeizure, PlanShipment } from "./plan.js";
+import type { PlanCompany, PlanLink, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSeizure, PlanShipment } from "./plan.js";
 import { CEN_COUNTS } from "./serials.js";
 
 /**
  * The CEN-scale loader: streams the generated data set into NDJSON files (one per kind and agency, record by record,
  * never the whole set in memory) and loads them through the import engine, the same validation and upserts as
  * `npm run import` and POST /import/<kind>. Plan references between records (natural keys) become the import's
- * natural-key reference columns. Order: persons, companies, seizures, orders, payments, shipments.
+ * natural-key reference columns. Order: persons, companies, their relationships (associations, company roles), seizures,
+ * orders, payments, shipments.
  */
 
 /** The CEN scale's counts (CEN_COUNTS) times `fraction`. */
@@ -85,6 +86,8 @@ function seizureRef(key: string | undefined): Row | undefined {
 }
 
 const personRow = (p: PlanPerson): Row => ({ ...p.input });
+const associationRow = (l: PlanLink): Row => ({ person: partyRef(l.person), associate: partyRef(l.other), since: l.since });
+const companyRoleRow = (l: PlanLink): Row => ({ person: partyRef(l.person), company: partyRef(l.other), role: l.type === "DIRECTOR_OF" ? "DIRECTOR" : "EMPLOYEE", since: l.since });
 const companyRow = (c: PlanCompany): Row => ({ ...c.input });
 /** Cases planned past DRAFT are imported as SUBMITTED (validating and returning is the supervisors' review, not an import). */
 const seizureRow = (s: PlanSeizure): Row => ({ ...s.input, reviewStatus: s.reviewStatus === "DRAFT" ? "DRAFT" : "SUBMITTED", offenders: s.offenders.map(partyRef) });
@@ -183,6 +186,9 @@ export async function loadCen(options: CenLoadOptions): Promise<CenLoadResult> {
 
   await generateAndImport("persons", chain(streams.persons(), rings.flatMap((r) => r.persons)), personRow);
   await generateAndImport("companies", chain(streams.companies(), rings.flatMap((r) => r.companies)), companyRow);
+  const links = rings.flatMap((r) => r.links);
+  await generateAndImport("associations", links.filter((l) => l.type === "ASSOCIATE_OF"), associationRow);
+  await generateAndImport("company-roles", links.filter((l) => l.type !== "ASSOCIATE_OF"), companyRoleRow);
   await generateAndImport("seizures", chain(streams.seizures(), rings.flatMap((r) => r.seizures)), seizureRow);
 
   // Orders, payments and parcels come out of one generated parcel each: one pass writes the three kinds' files.
