@@ -3,9 +3,8 @@
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pidusage from "pidusage";
-import { createLogger, Database, loadConfig, repoRoot, TokenService } from "@cix/core";
+import { createLogger, Database, loadConfig, parseCommandLine, repoRoot, TokenService } from "@cix/core";
 import { assertScaleAvailable, ensureDataSet, ScaleNotAvailable, type DataSet, type Scale } from "./dataset.js";
 import { pickFixtures, type Fixtures } from "./fixtures.js";
 import { Hub, type ServiceName } from "./hub.js";
@@ -21,7 +20,7 @@ import { warningsOf } from "./warnings.js";
 const USAGE = `usage: npm run bench -- [--scale demo|cen] [--smoke] [--duration S] [--connections N] [--iterations N] [--warmup N]
        [--only 1,2,3,4,5,6,7] [--cpu-prof gateway|seizures|entities|ecommerce] [--out DIR] [--neo4j-uri bolt://…] [--neo4j-port 7691]`;
 
-const { values: args } = parseArgs({
+const { values: args } = parseCommandLine({
   options: {
     scale: { type: "string", default: "demo" },
     smoke: { type: "boolean", default: false },
@@ -34,14 +33,9 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     "neo4j-uri": { type: "string" },
     "neo4j-port": { type: "string", default: "7691" },
-    help: { type: "boolean", default: false },
   },
-});
+}, USAGE);
 
-if (args.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 const scale: Scale = args.smoke ? "smoke" : (args.scale as Scale);
 if (!["demo", "cen", "smoke"].includes(scale)) fail(`Unknown scale "${args.scale}"\n${USAGE}`, 2);
 const profiled = args["cpu-prof"] as ServiceName | undefined;

@@ -5,14 +5,16 @@
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices } from "@cix/core";
+import { createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
 import { cenCounts, loadCen } from "@cix/seed";
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
 import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
 
-const { values } = parseArgs({ options: { fraction: { type: "string", default: "0.002" }, seed: { type: "string", default: "7" } } });
+const { values } = parseCommandLine(
+  { options: { fraction: { type: "string", default: "0.002" }, seed: { type: "string", default: "7" } } },
+  "usage: npm run import:bench -- [--fraction 0.002] [--seed 7]",
+);
 const fraction = Number(values.fraction);
 const seed = Number(values.seed);
 const BASELINE_BATCH = 500;

@@ -8,9 +8,9 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { createWriteStream } from "node:fs";
 import { basename, join } from "node:path";
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
 import {
   buildFederatedSchema,
+  parseCommandLine,
   ColumnMapping,
   countryCodeSpec,
   createLogger,
@@ -39,7 +39,7 @@ const USAGE = `usage:
   npm run import -- <kind> <file> [--format csv|xlsx|xml|json|ndjson] [--mapping m.json] [--dry-run]
                     [--agency NL-CUSTOMS] [--country NL] [--resume <jobId>] [--report errors.csv]
   npm run import -- --template <kind|all> [--format csv|xlsx|xml|json|ndjson|md] [--out file-or-folder]
-kinds: seizures, persons, companies, orders, payments, shipments`;
+kinds: seizures, persons, companies, associations, company-roles, orders, payments, shipments`;
 
 const SUBGRAPHS = [
   { def: seizuresSubgraph, kinds: seizuresImportKinds },
@@ -47,7 +47,7 @@ const SUBGRAPHS = [
   { def: ecommerceSubgraph, kinds: ecommerceImportKinds },
 ];
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCommandLine({
   allowPositionals: true,
   options: {
     format: { type: "string" },
@@ -59,19 +59,14 @@ const { values, positionals } = parseArgs({
     report: { type: "string" },
     template: { type: "string" },
     out: { type: "string" },
-    help: { type: "boolean", default: false },
   },
-});
+}, USAGE);
 
 function fail(message: string, code = 2): never {
   console.error(`npm run import: ${message}`);
   process.exit(code);
 }
 
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 
 const config = loadConfig();
 initCodeLists(config.CIX_CODELISTS_DIR);

@@ -3,18 +3,19 @@
 // manifest: var/seed-manifest.json for demo, var/seed-manifest-cen.json for cen, resolved to hub ids in NEO4J_URI).
 // What is asked per ring: seed/src/rings-check.ts.
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { Database, loadConfig, TokenService } from "@cix/core";
+import { Database, loadConfig, parseCommandLine, TokenService } from "@cix/core";
 import { CEN_MANIFEST_PATH, checkRings, MANIFEST_PATH, readCenManifest, resolveCenManifest, type SeedManifest } from "@cix/seed";
 
-const { values } = parseArgs({
+const USAGE = "usage: npm run rings:check -- [--scale demo|cen] [--gateway http://localhost:4000/graphql] [--agency NL-CUSTOMS] [--resolution R]";
+
+const { values } = parseCommandLine({
   options: {
     scale: { type: "string", default: "demo" },
     gateway: { type: "string", default: "http://localhost:4000/graphql" },
     agency: { type: "string", default: "NL-CUSTOMS" },
     resolution: { type: "string" },
   },
-});
+}, USAGE);
 
 const config = loadConfig();
 const db = Database.connect(config, "rings-check");

@@ -1,9 +1,10 @@
 // `npm run token -- --role investigator --agency NL-CUSTOMS [--country NL] [--operations OP1,OP2] [--sub alice] [--ttl 8h]`
 // Mints a development token signed with the dev secret (var/dev-secrets.json). Refused in production.
-import { parseArgs } from "node:util";
-import { loadConfig, ROLES, TokenService, type Role } from "@cix/core";
+import { loadConfig, parseCommandLine, ROLES, TokenService, type Role } from "@cix/core";
 
-const { values } = parseArgs({
+const USAGE = "usage: npm run token -- [--role investigator] [--agency NL-CUSTOMS] [--country NL] [--operations OP1,OP2] [--sub alice] [--ttl 8h]";
+
+const { values } = parseCommandLine({
   options: {
     role: { type: "string", default: "investigator" },
     agency: { type: "string", default: "NL-CUSTOMS" },
@@ -12,7 +13,7 @@ const { values } = parseArgs({
     sub: { type: "string" },
     ttl: { type: "string", default: "8h" },
   },
-});
+}, USAGE);
 
 try {
   const roles = values.role.split(",") as Role[];

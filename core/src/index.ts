@@ -16,6 +16,7 @@ export * from "./graphql/nominal.js";
 export * from "./auth/viewer.js";
 export * from "./domain/markings.js";
 export * from "./paths.js";
+export * from "./command-line.js";
 export * from "./auth/tokens.js";
 export * from "./auth/request.js";
 export * from "./scalars/index.js";

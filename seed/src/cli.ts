@@ -1,8 +1,7 @@
 // `npm run seed -- --scale demo [--seed N] [--gateway http://localhost:4000/graphql]`: loads a generated data set
 // into a running hub through its gateway and writes var/seed-manifest.json.
 // `npm run seed -- --scale cen [--fraction 0.01] [--seed N]`: the CEN-scale set through the import engine (cen.ts).
-import { parseArgs } from "node:util";
-import { createLogger, loadConfig, TokenService } from "@cix/core";
+import { createLogger, loadConfig, parseCommandLine, TokenService } from "@cix/core";
 import { CEN_MANIFEST_PATH, runCen } from "./cen.js";
 import { DEMO_SEED } from "./demo.js";
 import { generateDataset } from "./generate.js";
@@ -11,20 +10,15 @@ import { buildManifest, writeManifest } from "./manifest.js";
 
 const USAGE = "usage: npm run seed -- --scale demo|cen [--seed N] [--fraction F (cen)] [--gateway http://localhost:4000/graphql (demo)]";
 
-const { values } = parseArgs({
+const { values } = parseCommandLine({
   options: {
     scale: { type: "string", default: "demo" },
     seed: { type: "string", default: String(DEMO_SEED) },
     gateway: { type: "string" },
     fraction: { type: "string", default: "1" },
-    help: { type: "boolean", default: false },
   },
-});
+}, USAGE);
 
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
 if (values.scale !== "demo" && values.scale !== "cen") {
   console.error(`Unknown scale "${values.scale}"\n${USAGE}`);
   process.exit(2);
