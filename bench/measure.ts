@@ -63,6 +63,8 @@ export interface HttpTarget {
   body: string;
   /** Cheap check of a raw answer (runs in the load generator for every response). */
   verify: (body: string) => boolean;
+  /** Headers every single request needs afresh (a subgraph's single-use gateway credential), added to `headers`. */
+  perRequest?: () => Record<string, string>;
 }
 
 /** `connections` keep-alive HTTP clients for `durationS` seconds (autocannon). */
@@ -72,6 +74,8 @@ export async function measureHttpThroughput(target: HttpTarget, connections: num
     method: "POST",
     headers: { "content-type": "application/json", ...target.headers },
     body: target.body,
+    // A single-use credential per request: autocannon rebuilds a request that has a setupRequest every time.
+    ...(target.perRequest ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, ...target.perRequest!() } }) }] } : {}),
     connections,
     duration: durationS,
     verifyBody: (body) => target.verify(typeof body === "string" ? body : String(body ?? "")),

@@ -5,7 +5,7 @@ import type { Hub } from "./hub.js";
 import { cypherStatements, measureHttpThroughput, measureLatency, measurePoolThroughput, type Call, type HttpTarget, type Latency, type Throughput } from "./measure.js";
 import { UsageMeter, type ProcessUsage } from "./procstats.js";
 import type { Scenario } from "./scenarios.js";
-import { httpAnswer, httpCall, httpTarget, subgraphHeaders, type CypherFloor } from "./targets.js";
+import { httpAnswer, httpCall, httpTarget, subgraphTarget, type CypherFloor } from "./targets.js";
 
 export interface Settings {
   warmup: number;
@@ -62,7 +62,7 @@ export async function measureScenario(s: Scenario, ctx: RunContext, targets: rea
     const http =
       target === "gateway"
         ? httpTarget(ctx.hub.gatewayUrl, ctx.user, s.gateway)
-        : httpTarget(ctx.hub.services.get(s.subgraph.name)!.url, await subgraphHeaders(ctx.tokens, ctx.user), s.subgraph.request);
+        : subgraphTarget(ctx.tokens, s.subgraph.name, ctx.hub.services.get(s.subgraph.name)!.url, ctx.user, s.subgraph.request);
     const answer = await httpAnswer(http);
     if (answer.status !== 200 || !answer.body.data) {
       throw new Error(`scenario ${s.id} via ${target}: HTTP ${answer.status} ${JSON.stringify(answer.body.errors ?? answer.body).slice(0, 500)}`);

@@ -1,4 +1,4 @@
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 
 const GRAPHQL_RESPONSE = "application/graphql-response+json";
 
@@ -21,4 +21,15 @@ export function sendEdgeError(
     .set(headers)
     .type(`${type}; charset=utf-8`)
     .send(JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+/** Any path the edge does not serve: 404 NOT_FOUND in the GraphQL error shape (never Express's HTML page; the path is not echoed). */
+export function notFound(served: string): RequestHandler {
+  return (req, res) => sendEdgeError(req, res, 404, `Not found. The hub answers ${served}.`, { code: "NOT_FOUND" });
+}
+
+/** A known path asked with another method: 405 METHOD_NOT_ALLOWED with an `Allow` header. */
+export function methodNotAllowed(allowed: readonly string[]): RequestHandler {
+  return (req, res) =>
+    sendEdgeError(req, res, 405, `Method not allowed: this path takes ${allowed.join(" or ")}.`, { code: "METHOD_NOT_ALLOWED", allowed: [...allowed] }, { allow: allowed.join(", ") });
 }

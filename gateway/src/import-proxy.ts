@@ -1,36 +1,69 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import { pipeline } from "node:stream/promises";
-import { GATEWAY_HEADER, IMPORT_KIND_SUBGRAPHS, MAPPING_HEADER, type Config, type Logger, type SubgraphName, type TokenService } from "@cix/core";
-import type { RequestHandler } from "express";
+import {
+  GATEWAY_HEADER,
+  IMPORT_KIND_SUBGRAPHS,
+  isImportFormat,
+  MAPPING_HEADER,
+  routeRequest,
+  type Config,
+  type Logger,
+  type SubgraphName,
+  type TokenService,
+} from "@cix/core";
+import type { Request, RequestHandler, Response } from "express";
 import { GraphQLError } from "graphql";
 import { callerOf } from "./authenticate.js";
 import { sendEdgeError } from "./http-errors.js";
 
-/** Request headers passed on to the subgraph (besides the gateway's own credential). */
-const FORWARDED = ["authorization", "content-type", "content-length", MAPPING_HEADER, "x-cix-purpose"];
+/** Request headers passed on to the subgraph (besides the gateway's credential and the caller's token). */
+const FORWARDED = ["content-type", "content-length", MAPPING_HEADER, "x-cix-purpose"];
 /** Response headers passed back to the client. */
 const RETURNED = ["content-type", "content-disposition", "content-length"];
 
+/** An import kind's name as it may appear in a path (`seizures`, `company-roles`); it must also be a known kind. */
+const KIND = /^\/([a-z]+(?:-[a-z]+)*)\/?$/;
+/** A job's report; job ids are UUIDs (`randomUUID` in core/src/import/runner.ts). */
+const REPORT = /^\/jobs\/([^/]+)\/report\.(csv|json)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What the edge serves under /import, for the 404 answer. */
+const SERVED = "Not found: POST /import/<kind> or GET /import/jobs/<id>/report.csv|json.";
+
+/** The subgraph and path a request goes to, or the refusal already sent. */
+interface Route {
+  target: SubgraphName;
+  method: "POST" | "GET";
+  /** The path with its query, built here from validated parts only. */
+  path: string;
+}
+
 /**
- * `POST /import/<kind>` and `GET /import/jobs/<id>/report.(csv|json)` at the edge: the caller's token is verified
- * (by `authenticate`, as for /graphql; 401 without a valid one), a declared body over CIX_IMPORT_MAX_BYTES is
- * refused with 413 before it is read, and the request is streamed to the subgraph that owns the kind (reports: any
- * subgraph serves them, the seizures one is asked) with the user's token and a fresh gateway credential.
+ * `POST /import/<kind>` and `GET /import/jobs/<id>/report.(csv|json)` at the edge: the route is recognised first
+ * (404 for any other path, 405 for a known path with another method), then the caller's token is verified (by
+ * `authenticate`, as for /graphql; 401 without a valid one), a declared body over CIX_IMPORT_MAX_BYTES is refused
+ * with 413 before it is read, and the request is streamed to the subgraph that owns the kind (reports: any
+ * subgraph serves them, the seizures one is asked) with the user's token and a gateway credential for that call.
+ *
+ * The upstream URL is the subgraph's fixed origin (from SEIZURES_URL etc.) plus a path built here from the
+ * validated kind or job id and the few query parameters the subgraph reads (format, dryRun, resume, fileName),
+ * each validated; never from the request's own URL, which may be absolute (`GET http://elsewhere/… HTTP/1.1`).
  */
 export function importProxy(config: Config, tokens: TokenService, log: Logger): RequestHandler {
   return async (req, res) => {
+    const route = routeOf(req, res);
+    if (!route) return;
+    let caller;
     try {
-      callerOf(res);
+      caller = callerOf(res);
     } catch (error) {
       const message = error instanceof GraphQLError ? error.message : "A valid bearer token is required.";
       return sendEdgeError(req, res, 401, message, { code: "UNAUTHENTICATED" });
     }
-    const kind = /^\/([a-z]+)\/?$/.exec(req.path)?.[1];
-    let target: SubgraphName;
-    if (req.method === "POST" && kind) {
-      const owner = IMPORT_KIND_SUBGRAPHS[kind];
-      if (!owner) return sendEdgeError(req, res, 404, `There is no import kind "${kind}": ${Object.keys(IMPORT_KIND_SUBGRAPHS).join(", ")}.`, { code: "NOT_FOUND" });
+    const { target, method, path } = route;
+    if (method === "POST") {
       const declared = Number(req.header("content-length"));
       if (Number.isFinite(declared) && declared > config.CIX_IMPORT_MAX_BYTES) {
         const limit = config.CIX_IMPORT_MAX_BYTES;
@@ -46,20 +79,21 @@ export function importProxy(config: Config, tokens: TokenService, log: Logger): 
         // the server's request timeout bounds how long a client may keep sending.
         return;
       }
-      target = owner;
-    } else if (req.method === "GET" && /^\/jobs\/[^/]+\/report\.(csv|json)$/.test(req.path)) {
-      target = "seizures";
-    } else {
-      return sendEdgeError(req, res, 404, "Not found: POST /import/<kind> or GET /import/jobs/<id>/report.csv|json.", { code: "NOT_FOUND" });
     }
+    const base = new URL(config.subgraphUrls[target]);
+    const url = new URL(path, base.origin);
+    if (url.origin !== base.origin) return sendEdgeError(req, res, 404, SERVED, { code: "NOT_FOUND" }); // cannot happen: paths start with /import/
     const requestId = randomUUID();
-    const headers: Record<string, string> = { [GATEWAY_HEADER]: await tokens.signGatewayCall(requestId), "x-request-id": requestId };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${caller.token}`,
+      "x-request-id": requestId,
+      [GATEWAY_HEADER]: tokens.signGatewayCall({ requestId, token: caller.token, audience: target, request: routeRequest(method, path) }),
+    };
     for (const name of FORWARDED) {
       const value = req.header(name);
       if (value) headers[name] = value;
     }
-    const url = new URL(req.originalUrl, config.subgraphUrls[target]);
-    const upstream = http.request(url, { method: req.method, headers });
+    const upstream = (url.protocol === "https:" ? https : http).request(url, { method, headers });
     upstream.on("response", (answer) => {
       res.status(answer.statusCode ?? 502);
       for (const name of RETURNED) {
@@ -73,7 +107,67 @@ export function importProxy(config: Config, tokens: TokenService, log: Logger): 
       if (!res.headersSent) sendEdgeError(req, res, 502, "Internal server error", { code: "INTERNAL_SERVER_ERROR" });
       else res.destroy();
     });
-    if (req.method === "POST") req.pipe(upstream);
+    if (method === "POST") req.pipe(upstream);
     else upstream.end();
   };
+}
+
+/** The route of a request under /import, built from validated parts; or undefined when a refusal was sent. */
+function routeOf(req: Request, res: Response): Route | undefined {
+  const kind = KIND.exec(req.path)?.[1];
+  if (kind !== undefined) {
+    const owner = Object.hasOwn(IMPORT_KIND_SUBGRAPHS, kind) ? IMPORT_KIND_SUBGRAPHS[kind] : undefined;
+    if (!owner) {
+      sendEdgeError(req, res, 404, `There is no import kind "${kind}": ${Object.keys(IMPORT_KIND_SUBGRAPHS).join(", ")}.`, { code: "NOT_FOUND" });
+      return undefined;
+    }
+    if (req.method !== "POST") return refuseMethod(req, res, "POST");
+    const query = uploadQuery(req, res);
+    if (query === undefined) return undefined;
+    return { target: owner, method: "POST", path: `/import/${kind}${query}` };
+  }
+  const report = REPORT.exec(req.path);
+  if (report) {
+    if (req.method !== "GET") return refuseMethod(req, res, "GET");
+    const [, id, ext] = report;
+    if (!UUID.test(id!)) {
+      sendEdgeError(req, res, 404, "Import job not found: job ids are UUIDs.", { code: "NOT_FOUND" });
+      return undefined;
+    }
+    return { target: "seizures", method: "GET", path: `/import/jobs/${id}/report.${ext}` };
+  }
+  sendEdgeError(req, res, 404, SERVED, { code: "NOT_FOUND" });
+  return undefined;
+}
+
+function refuseMethod(req: Request, res: Response, allowed: string): undefined {
+  sendEdgeError(req, res, 405, `Method not allowed: this path takes ${allowed}.`, { code: "METHOD_NOT_ALLOWED", allowed: [allowed] }, { allow: allowed });
+  return undefined;
+}
+
+/**
+ * The query parameters an upload passes on (what core/src/import/http.ts reads), validated, as `?…` or "";
+ * any other parameter is dropped. A bad value is refused with 400 naming the parameter.
+ */
+function uploadQuery(req: Request, res: Response): string | undefined {
+  const query = req.query as Record<string, unknown>;
+  const out = new URLSearchParams();
+  const checks: Array<[string, (value: string) => boolean, string]> = [
+    ["format", isImportFormat, "csv, xlsx, xml, json or ndjson"],
+    ["dryRun", (v) => v === "true" || v === "false", "true or false"],
+    ["resume", (v) => UUID.test(v), "the id (a UUID) of the job to resume"],
+    // Stored with the job and shown in reports: printable text, as the subgraph keeps it (200 characters).
+    ["fileName", (v) => v.length <= 200 && !/[\p{Cc}\p{Cf}]/u.test(v), "a file name of at most 200 printable characters"],
+  ];
+  for (const [name, valid, expected] of checks) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !valid(value)) {
+      sendEdgeError(req, res, 400, `The query parameter ${name} must be ${expected}.`, { code: "BAD_REQUEST", field: name, expected });
+      return undefined;
+    }
+    out.set(name, value);
+  }
+  const text = out.toString();
+  return text ? `?${text}` : "";
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { jsonErrorHandler, statedPurpose, TokenService, type Config, type Logger, type RunningServer } from "@cix/core";
+import { answerClientErrorsInJson, jsonErrorHandler, statedPurpose, TokenService, type Config, type Logger, type RunningServer } from "@cix/core";
 import express from "express";
 import { edgeApolloOptions } from "./apollo-options.js";
 import { importProxy } from "./import-proxy.js";
@@ -14,10 +14,12 @@ import { createGateway, type GatewayContext } from "./gateway.js";
 import { bodyTooLargeHandler, requestShapeLimits } from "./limits/request-shape.js";
 import { rateLimit } from "./rate-limit.js";
 import { checkReadiness } from "./readiness.js";
+import { methodNotAllowed, notFound } from "./http-errors.js";
 import { loadTrustedClients } from "./trusted-documents/manifests.js";
 
 /**
- * The public edge: POST/GET /graphql (federated), GET /healthz (alive), GET /readyz (subgraphs and Neo4j).
+ * The public edge: POST/GET /graphql (federated), GET /healthz (alive), GET /readyz (subgraphs and Neo4j), and the
+ * import routes under /import. Any other path answers a JSON 404, a known path with another method a JSON 405.
  * A GraphQL request passes, in order: token verification, rate limits, the body-size limit, the document-size and
  * variable-nesting limits, then Apollo (CSRF, parser token limit, shape limits, cost limit, trusted documents).
  */
@@ -29,6 +31,7 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   // A client trickling its headers or body (slowloris) is cut off instead of holding a socket for minutes.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 30_000;
+  answerClientErrorsInJson(httpServer);
   const tokens = new TokenService(config);
   const trustedClients = loadTrustedClients(config);
   const server = new ApolloServer<GatewayContext>({
@@ -44,8 +47,10 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
     const readiness = await checkReadiness(config);
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? "ready" : "unavailable", checks: readiness.checks });
   });
+  app.all(["/healthz", "/readyz"], methodNotAllowed(["GET"]));
   app.use(
     "/graphql",
+    (req, res, next) => (req.method === "POST" || req.method === "GET" ? next() : methodNotAllowed(["POST", "GET"])(req, res, next)),
     authenticate(tokens),
     rateLimit(config),
     express.json({ limit: config.CIX_MAX_BODY_BYTES }),
@@ -64,6 +69,7 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   );
   // Bulk import uploads and reports, streamed to the owning subgraph (core/src/import, gateway/src/import-proxy.ts).
   app.use("/import", authenticate(tokens), rateLimit(config), importProxy(config, tokens, log));
+  app.use(notFound("POST or GET /graphql, GET /healthz and /readyz, POST /import/<kind> and GET /import/jobs/<id>/report.csv|json"));
   app.use(bodyTooLargeHandler(config), jsonErrorHandler);
 
   httpServer.listen(port, config.GATEWAY_HOST);

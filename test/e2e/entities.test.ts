@@ -1,8 +1,8 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GATEWAY_HEADER, TokenService } from "@cix/core";
 import { authHeaders } from "../support/auth.js";
-import { postGraphQL, startTestStack, testConfig, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
+import { startTestStack, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
+import { postToSubgraph } from "../support/subgraph.js";
 import { deleteAgencyParties, iban, mobile } from "./entities-fixtures.js";
 
 const PERSON_FIELDS = `id reference fullName givenNames familyName aliases dateOfBirth gender nationalities ownerAgency source
@@ -42,7 +42,7 @@ describe("entities: persons, companies and shared identifiers", () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    as = await authHeaders({ role: "investigator", agency, purpose: "TEST entities" });
+    as = await authHeaders({ role: "investigator", agency, purpose: "TEST-2024-entities" });
   });
 
   afterAll(async () => {
@@ -247,15 +247,15 @@ describe("entities: persons, companies and shared identifiers", () => {
     expect(gone!.n).toBe(0);
   });
 
-  it("refuses changes to another agency's party", async () => {
+  it("refuses changes to another agency's party, answering as for a party that does not exist", async () => {
     const mine = await upsertPerson({ fullName: "Mine Only" });
-    const other = await authHeaders({ role: "investigator", agency: unique("TEST-OTHER"), purpose: "TEST entities" });
-    const res = await stack.query(
-      `mutation($input: LinkIdentifierInput!) { linkIdentifier(input: $input) { id } }`,
-      { input: { partyId: mine.id, email: "intruder@example.org" } },
-      other,
-    );
-    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const other = await authHeaders({ role: "investigator", agency: unique("TEST-OTHER"), purpose: "TEST-2024-entities" });
+    const link = (partyId: string) =>
+      stack.query(`mutation($input: LinkIdentifierInput!) { linkIdentifier(input: $input) { id } }`, { input: { partyId, email: "intruder@example.org" } }, other);
+    const hidden = await link(mine.id);
+    const missing = await link(randomUUID());
+    expect(hidden.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.partyId" });
+    expect(hidden.errors?.[0]?.message).toBe(missing.errors?.[0]?.message);
     const [n] = await stack.db.read<{ n: number }>("MATCH (:Person { id: $id })-[:USES]->(e) RETURN count(e) AS n", { id: mine.id });
     expect(n!.n).toBe(0);
   });
@@ -296,13 +296,12 @@ describe("entities: persons, companies and shared identifiers", () => {
 
   describe("federation references", () => {
     async function entities(representations: Array<Record<string, string>>, selection: string) {
-      const tokens = new TokenService(testConfig());
-      const requestId = randomUUID();
-      return postGraphQL<{ _entities: Array<Record<string, unknown> | null> }>(
+      return postToSubgraph<{ _entities: Array<Record<string, unknown> | null> }>(
+        "entities",
         stack.subgraphs.entities.url,
         `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
         { r: representations },
-        { ...as, "x-request-id": requestId, [GATEWAY_HEADER]: await tokens.signGatewayCall(requestId) },
+        as,
       );
     }
 

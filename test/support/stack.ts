@@ -56,7 +56,7 @@ export async function startTestStack(overrides: Record<string, string> = {}): Pr
   for (const def of subgraphs) {
     const subgraphDb = Database.connect(base, def.name);
     await applySchema(subgraphDb, [...sharedNeo4jSchema, ...def.neo4jSchema]);
-    const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), auditKey: loadSecrets(base).auditKey, host: "127.0.0.1", port: 0 });
+    const server = await startSubgraphServer(def, { db: subgraphDb, log, tokens: new TokenService(base), auditKey: loadSecrets(base).auditKey, host: "127.0.0.1", port: 0, production: base.production });
     running[def.name] = { ...server, stop: async () => { await server.stop(); await subgraphDb.close(); } };
   }
   const config = loadConfig({

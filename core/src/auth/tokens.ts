@@ -1,16 +1,21 @@
-import { createSecretKey, type KeyObject } from "node:crypto";
+import { createHash, createHmac, createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { LRUCache } from "lru-cache";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import type { Config } from "../config.js";
+import type { Config, SubgraphName } from "../config.js";
 import { ErrorCode } from "../errors.js";
 import { loadSecrets, type Secrets } from "./secrets.js";
 import { ROLES, type Viewer } from "./viewer.js";
 
 const GATEWAY_ISSUER = "cix-gateway";
-const SUBGRAPH_AUDIENCE = "cix-subgraphs";
+/** How long a gateway call credential is accepted: it is signed right before the one call it is for. */
+export const GATEWAY_CALL_LIFETIME_SECONDS = 30;
+/** Credentials remembered per subgraph process (single use); 100,000 in 30 s is 3,300 calls per second. */
+const MAX_REMEMBERED_CALLS = 100_000;
+/** The protected header of every gateway credential, encoded once. */
+const GATEWAY_CALL_HEADER = Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url");
 
 const Claims = z.object({
   sub: z.string().min(1),
@@ -41,6 +46,8 @@ export class TokenService {
    * reaches cached tokens within the minute.
    */
   private readonly verified = new LRUCache<string, { viewer: Omit<Viewer, "purpose">; expiresAt: number }>({ max: 10_000, ttl: 60_000 });
+  /** `jti`s of the gateway credentials this process accepted, until they expire (see `spend`). */
+  private readonly spentCalls = new LRUCache<string, true>({ max: MAX_REMEMBERED_CALLS, ttl: (GATEWAY_CALL_LIFETIME_SECONDS + 1) * 1000 });
 
   constructor(private readonly config: Config) {
     const secrets: Secrets = loadSecrets(config);
@@ -88,24 +95,74 @@ export class TokenService {
     return viewer as Omit<Viewer, "purpose">;
   }
 
-  /** A short-lived credential proving a subgraph call comes from the gateway (bound to the request). */
-  signGatewayCall(requestId: string): Promise<string> {
-    return new SignJWT({ rid: requestId })
-      .setProtectedHeader({ alg: "HS256" })
-      .setIssuer(GATEWAY_ISSUER)
-      .setAudience(SUBGRAPH_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime("2m")
-      .sign(this.gatewayKey);
+  /**
+   * The credential of ONE gateway call to ONE subgraph (`x-cix-gateway`): an HS256 JWT with the shared gateway
+   * secret, claims `iss` (cix-gateway), `aud` (the subgraph), `rid` (the request id), `th` (SHA-256 of the user's
+   * bearer token sent with it), `rh` (SHA-256 of the request: the exact body bytes of a POST /graphql, or
+   * `METHOD path` for routes whose body is streamed, see `routeRequest`), a random `jti`, `iat` and `exp`
+   * (`lifetimeSeconds` later, 30 by default; tests pass less). Signed synchronously with node:crypto's HMAC: one
+   * per subgraph fetch, a few microseconds each. Verified with jose by `verifyGatewayCall`.
+   */
+  signGatewayCall(call: GatewayCall, lifetimeSeconds = GATEWAY_CALL_LIFETIME_SECONDS): string {
+    const iat = Math.floor(Date.now() / 1000);
+    const claims = {
+      iss: GATEWAY_ISSUER,
+      aud: call.audience,
+      rid: call.requestId,
+      th: sha256(call.token),
+      rh: sha256(call.request),
+      jti: randomUUID(),
+      iat,
+      exp: iat + lifetimeSeconds,
+    };
+    const signingInput = `${GATEWAY_CALL_HEADER}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+    return `${signingInput}.${createHmac("sha256", this.gatewayKey).update(signingInput).digest("base64url")}`;
   }
 
-  async verifyGatewayCall(credential: string | undefined): Promise<void> {
-    if (!credential) throw unauthenticated("Subgraphs answer only the gateway.");
+  /**
+   * Accepts a subgraph call only with a credential the gateway signed for exactly this call: signature, issuer,
+   * this subgraph as audience, not expired, the user's bearer token and the request as received (their hashes
+   * equal `th` and `rh`), the request id (when the `x-request-id` header is sent, it must be `rid`), and a `jti` not
+   * seen before. Any failure is the same 401. Returns the request id.
+   */
+  async verifyGatewayCall(credential: string | undefined, received: ReceivedCall): Promise<{ requestId: string }> {
+    const refused = () => unauthenticated("Subgraphs answer only the gateway.");
+    if (!credential) throw refused();
+    let payload: JWTPayload;
     try {
-      await jwtVerify(credential, this.gatewayKey, { issuer: GATEWAY_ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: ["HS256"] });
+      ({ payload } = await jwtVerify(credential, this.gatewayKey, {
+        issuer: GATEWAY_ISSUER,
+        audience: received.audience,
+        algorithms: ["HS256"],
+        requiredClaims: ["exp", "iat", "jti", "rid", "th", "rh"],
+      }));
     } catch {
-      throw unauthenticated("Subgraphs answer only the gateway.");
+      throw refused();
     }
+    const { jti, rid, th, rh, exp } = payload as JWTPayload & { rid: unknown; th: unknown; rh: unknown };
+    if (typeof jti !== "string" || typeof rid !== "string" || typeof th !== "string" || typeof rh !== "string" || typeof exp !== "number") throw refused();
+    if (!received.token || !sameHash(th, sha256(received.token)) || !sameHash(rh, sha256(received.request))) throw refused();
+    if (received.requestId !== undefined && received.requestId !== rid) throw refused();
+    this.spend(jti, exp);
+    return { requestId: rid };
+  }
+
+  /**
+   * Single use: a `jti` is remembered until its credential expires, and a second call with it is refused. This is
+   * one process's memory: with several replicas of a subgraph a credential could be played once more to another
+   * replica, and there the short lifetime (and the binding to one body, token and subgraph) is the bound.
+   * When the memory is full of live credentials the call is refused (fail closed) rather than forgetting one.
+   */
+  private spend(jti: string, exp: number): void {
+    if (this.spentCalls.has(jti)) throw unauthenticated("Subgraphs answer only the gateway.");
+    if (this.spentCalls.size >= MAX_REMEMBERED_CALLS) {
+      this.spentCalls.purgeStale();
+      if (this.spentCalls.size >= MAX_REMEMBERED_CALLS) {
+        throw new GraphQLError("Too many gateway calls at once; try again.", { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, http: { status: 503 } } });
+      }
+    }
+    // Kept one second past `exp` (jose compares whole seconds), so it outlives the credential's acceptance.
+    this.spentCalls.set(jti, true, { ttl: Math.max(1, exp * 1000 - Date.now() + 1000) });
   }
 
   /** Development tokens (`npm run token`, tests): HS256 with the dev secret; refused in production. */
@@ -124,3 +181,42 @@ export class TokenService {
 }
 
 export type TokenClaims = z.input<typeof Claims>;
+
+/** What a gateway credential is signed for (see `TokenService.signGatewayCall`). */
+export interface GatewayCall {
+  /** The id of the client's request at the edge, sent as `x-request-id`. */
+  requestId: string;
+  /** The user's bearer token, sent with the call as `Authorization: Bearer …`. */
+  token: string;
+  /** The subgraph the call goes to. */
+  audience: SubgraphName;
+  /** The exact body bytes of a POST /graphql, or `routeRequest(method, path)` for a route whose body is streamed. */
+  request: Uint8Array | string;
+}
+
+/** What a subgraph received, to check a gateway credential against (see `TokenService.verifyGatewayCall`). */
+export interface ReceivedCall {
+  /** This subgraph. */
+  audience: SubgraphName;
+  /** The bearer token of the Authorization header. */
+  token: string | undefined;
+  /** The raw body bytes of a POST /graphql, or `routeRequest(req.method, req.originalUrl)`. */
+  request: Uint8Array | string;
+  /** The `x-request-id` header, if sent. */
+  requestId?: string;
+}
+
+/** The request a credential binds for routes whose body is streamed (imports, reports): method and path with query. */
+export function routeRequest(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+function sha256(value: Uint8Array | string): string {
+  return createHash("sha256").update(value).digest("base64url");
+}
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

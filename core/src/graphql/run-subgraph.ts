@@ -25,6 +25,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       host: config.SUBGRAPH_HOST,
       port: config.subgraphPorts[def.name],
       permissionsOff: config.permissionsOff,
+      production: config.production,
     });
     const timers = (def.jobs ?? []).map((job) =>
       setInterval(() => {

@@ -7,8 +7,9 @@ import { pipeline } from "node:stream/promises";
 import type { Request, Response, Router } from "express";
 import { GraphQLError } from "graphql";
 import { bearerToken, GATEWAY_HEADER } from "../auth/request.js";
+import { routeRequest } from "../auth/tokens.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";
-import { loadConfig, type Config } from "../config.js";
+import { loadConfig, type Config, type SubgraphName } from "../config.js";
 import type { SubgraphHttpDeps } from "../graphql/federation.js";
 import { repoRoot } from "../paths.js";
 import { formatOfContentType, isImportFormat } from "./formats.js";
@@ -43,11 +44,21 @@ function send(res: Response, problem: HttpProblem): void {
   res.status(problem.status).json({ errors: [{ message: problem.message, extensions: { code: problem.code, ...problem.extra } }] });
 }
 
-/** The caller of a route: a gateway credential and a valid user token are required, as for /graphql. */
-async function caller(req: Request, deps: SubgraphHttpDeps): Promise<Viewer> {
+/**
+ * The caller of a route: a gateway credential and a valid user token are required, as for /graphql. The body is
+ * streamed, so the credential is bound to the method and the path with its query (`routeRequest`), as the
+ * gateway's import proxy sent them, besides the user token, this subgraph and single use.
+ */
+async function caller(req: Request, deps: SubgraphHttpDeps, subgraph: SubgraphName): Promise<Viewer> {
   try {
-    await deps.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER));
-    return await deps.tokens.verifyUserToken(bearerToken(req));
+    const token = bearerToken(req);
+    await deps.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER), {
+      audience: subgraph,
+      token,
+      request: routeRequest(req.method, req.originalUrl),
+      requestId: req.header("x-request-id"),
+    });
+    return await deps.tokens.verifyUserToken(token);
   } catch (error) {
     throw new HttpProblem(401, "UNAUTHENTICATED", error instanceof GraphQLError ? error.message : "A valid bearer token is required.");
   }
@@ -127,12 +138,15 @@ export function importRoutes(kinds: readonly ImportKind[]) {
     for (const kind of kinds) {
       if (IMPORT_KIND_SUBGRAPHS[kind.name] !== kind.subgraph) throw new Error(`Import kind ${kind.name} is not listed as owned by ${kind.subgraph} in IMPORT_KIND_SUBGRAPHS`);
     }
+    // The subgraph serving these routes: the audience its gateway credentials must name.
+    const subgraph = kinds[0]?.subgraph;
+    if (!subgraph || kinds.some((k) => k.subgraph !== subgraph)) throw new Error("importRoutes takes the kinds of one subgraph (at least one)");
     const service = new ImportService({ db: deps.db, schema: deps.schema, kinds, config, log: deps.log, auditKey: deps.auditKey });
 
     app.post("/import/:kind", async (req, res) => {
       let spooled: { file: string } | null = null;
       try {
-        const viewer = await caller(req, deps);
+        const viewer = await caller(req, deps, subgraph);
         requireImporter(viewer);
         const kind = service.kind(String(req.params.kind));
         if (!kind) throw new HttpProblem(404, "NOT_FOUND", `There is no import kind "${String(req.params.kind)}": ${kinds.map((k) => k.name).join(", ")}.`);
@@ -179,7 +193,7 @@ export function importRoutes(kinds: readonly ImportKind[]) {
 
     app.get("/import/jobs/:id/report.:ext", async (req, res) => {
       try {
-        const viewer = await caller(req, deps);
+        const viewer = await caller(req, deps, subgraph);
         requireImporter(viewer);
         const ext = String(req.params.ext);
         if (ext !== "csv" && ext !== "json") throw new HttpProblem(404, "NOT_FOUND", "Reports are report.csv and report.json.");

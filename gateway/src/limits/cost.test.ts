@@ -8,15 +8,20 @@ const schema = buildSchema(`
     items(first: Int = 20, after: String): ItemConnection!
     network(id: ID!, maxHops: Int = 2, first: Int = 10): ItemConnection!
     clusters(scope: Scope!): [Item!]!
+    graph(from: [ID!]!, hops: Int! = 2, limit: Int! = 200): Graph!
+    matches(id: ID!, limit: Int! = 10): [Item!]!
+    ranking(scope: Scope!, top: Int! = 20): Ranking!
   }
-  input Scope { from: [ID!]! hops: Int! = 2 }
+  input Scope { from: [ID!]! hops: Int! = 2 limit: Int! = 200 }
+  type Graph { nodes: [Item!]! edges: [ItemEdge!]! truncated: Boolean! }
+  type Ranking { scores: [Item!]! }
   type ItemConnection { nodes: [Item!]! edges: [ItemEdge!]! pageInfo: PageInfo! }
   type ItemEdge { cursor: String! node: Item! }
   type PageInfo { hasNextPage: Boolean! }
   type Item { id: ID! name: String tags: [String!]! children: [Item!]! related(first: Int = 20): ItemConnection! }
 `);
 
-const options: CostOptions = { maxCost: 0, maxPageSize: 500, defaultListSize: 10, hopFactor: 10 };
+const options: CostOptions = { maxCost: 0, maxPageSize: 500, maxListSize: 2000, defaultListSize: 10, hopFactor: 10 };
 
 /** The cost the rule computes (with maxCost 0 every operation reports it), or the page-size error. */
 function cost(query: string, variables?: Record<string, unknown>, operationName?: string, opts: Partial<CostOptions> = {}) {
@@ -35,8 +40,14 @@ describe("the cost rule", () => {
     ["a list without a page size counts as the default list size", `{ item(id: "1") { children { id } } }`, 1 + 10],
     ["nested pages multiply", "{ items(first: 10) { nodes { related(first: 10) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)],
     ["a traversal adds hopFactor^hops once", `{ network(id: "1", maxHops: 3, first: 5) { nodes { id } } }`, 1000 + 1 + 5],
-    ["hops inside an input-object argument multiply too", `{ clusters(scope: { from: ["1"], hops: 4 }) { id } }`, 10_000 + 10],
-    ["and count with the input field's default", `{ clusters(scope: { from: ["1"] }) { id } }`, 100 + 10],
+    ["hops inside an input-object argument multiply too", `{ clusters(scope: { from: ["1"], hops: 4 }) { id } }`, 10_000 + 200],
+    ["and count with the input field's default", `{ clusters(scope: { from: ["1"] }) { id } }`, 100 + 200],
+    ["a limit sizes the lists of the object it returns", `{ graph(from: ["1"], hops: 1, limit: 50) { nodes { id } edges { node { id } } truncated } }`, 10 + 1 + 50 + 50 * 2],
+    ["an omitted limit counts with its default", `{ graph(from: ["1"], hops: 1) { nodes { id } } }`, 10 + 1 + 200],
+    ["a limit on a list field is its length", `{ matches(id: "1", limit: 50) { children { id } } }`, 50 * (1 + 10)],
+    ["top sizes the lists under it, before the scope's limit", `{ ranking(scope: { from: ["1"], hops: 1, limit: 2000 }, top: 5) { scores { id } } }`, 10 + 1 + 5],
+    ["a limit inside an input-object argument sizes the lists too", `{ clusters(scope: { from: ["1"], hops: 1, limit: 40 }) { id } }`, 10 + 40],
+    ["a limit above the largest list size counts as that size", `{ graph(from: ["1"], hops: 1, limit: 100000) { nodes { id } } }`, 10 + 1 + 2000],
     ["a fragment counts where it is spread", "{ items(first: 4) { nodes { ...F } } } fragment F on Item { children { id } }", 1 + 4 * (1 + 10)],
     ["inline fragments count", `{ item(id: "1") { ... on Item { children { id } } } }`, 1 + 10],
     ["__typename costs nothing", "{ __typename items(first: 2) { __typename nodes { __typename } } }", 1 + 2],
@@ -53,8 +64,24 @@ describe("the cost rule", () => {
   });
 
   it("reads hops inside an input object from a variable, whole or in part", () => {
-    expect(cost("query($s: Scope!) { clusters(scope: $s) { id } }", { s: { from: ["1"], hops: 3 } })).toBe(1000 + 10);
-    expect(cost("query($h: Int!) { clusters(scope: { from: [\"1\"], hops: $h }) { id } }", { h: 5 })).toBe(100_000 + 10);
+    expect(cost("query($s: Scope!) { clusters(scope: $s) { id } }", { s: { from: ["1"], hops: 3 } })).toBe(1000 + 200);
+    expect(cost("query($h: Int!) { clusters(scope: { from: [\"1\"], hops: $h }) { id } }", { h: 5 })).toBe(100_000 + 200);
+  });
+
+  it("reads limit and top from variables, and a limit inside an input object from a variable", () => {
+    expect(cost("query($n: Int!) { graph(from: [\"1\"], hops: 1, limit: $n) { nodes { id } } }", { n: 700 })).toBe(10 + 1 + 700);
+    expect(cost("query($t: Int!) { ranking(scope: { from: [\"1\"], hops: 1 }, top: $t) { scores { id } } }", { t: 3 })).toBe(10 + 1 + 3);
+    expect(cost("query($s: Scope!) { clusters(scope: $s) { id } }", { s: { from: ["1"], hops: 1, limit: 30 } })).toBe(10 + 30);
+  });
+
+  it("costs the issue's example by its limit: 2000 nodes, each with 500 orders, is far over the limit", () => {
+    const query = `{ graph(from: ["1"], hops: 1, limit: 2000) { nodes { related(first: 500) { nodes { id } } } } }`;
+    expect(cost(query)).toBe(10 + 1 + 2000 * (1 + 1 + 500));
+    expect(validate(schema, parse(query), [costLimitRule({ ...options, maxCost: 50_000 })])[0]!.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit: 50_000,
+      found: 10 + 1 + 2000 * 502,
+    });
   });
 
   it("measures only the operation that runs", () => {

@@ -26,6 +26,11 @@ export interface CostOptions {
   maxCost: number;
   /** Hard maximum of any page-size argument (CIX_MAX_PAGE_SIZE); above it the operation is refused outright. */
   maxPageSize: number;
+  /**
+   * The most items a `limit`/`top` argument can ask for (CIX_ANALYSIS_MAX_NODES): a larger value is costed at this,
+   * since the subgraph refuses it (with BAD_USER_INPUT naming the argument) and returns no more.
+   */
+  maxListSize: number;
   /** Assumed length of a list field that has no page-size argument (offenders, photos, route…). */
   defaultListSize: number;
   /** Each traversal hop multiplies the traversing field's own cost by this. */
@@ -39,15 +44,22 @@ export interface CostRequest {
   operationName?: string | null;
 }
 
+/** Page sizes of connections: above CIX_MAX_PAGE_SIZE the request is refused here. */
 const PAGE_SIZE_ARGS = ["first", "last"];
+/** Other list sizes (link analysis: `network(limit)`, `paths(limit)`, `possibleMatches(limit)`, `centrality(top)`). */
+const BOUND_ARGS = ["limit", "top"];
+/** Every argument name that sizes the lists of a field, also as a field of an input-object argument (`scope.limit`). */
+const LIST_SIZE_ARGS = [...PAGE_SIZE_ARGS, ...BOUND_ARGS];
 const HOP_ARGS = ["hops", "maxHops"];
 
 /**
  * Estimated cost of an operation, as a validation rule. graphql-armor's cost limit weighs every field alike and
  * cannot see that `first: 500` fetches 500 times what `first: 5` does; this one can:
  * - every object-typed field costs 1 (it is a fetch or a join), scalar fields cost 0;
- * - a list field multiplies the cost of everything under it by its length: its `first`/`last` argument (the
- *   argument's default when omitted), else a connection's page size for its `nodes`/`edges`, else `defaultListSize`;
+ * - a list field multiplies the cost of everything under it by its length: its list-size argument `first`/`last`/
+ *   `limit`/`top` (the argument's default when omitted; `limit`/`top` at most `maxListSize`), else such a field of an
+ *   input-object argument (`scope: { limit: 500 }`), else the size given to the object-typed field it belongs to
+ *   (a connection's `nodes`/`edges`, `network(limit) { nodes edges cut }`), else `defaultListSize`;
  * - a `hops`/`maxHops` argument, or such a field of an input-object argument (`scope: { hops: 3 }`), multiplies
  *   adds `hopFactor` to the power of the hops, once (graph traversals grow exponentially);
  * - a page size above the hard maximum is refused here, before any subgraph is asked.
@@ -68,7 +80,7 @@ export function costLimitRule(options: CostOptions, request: CostRequest = {}): 
         context.reportError(
           new GraphQLError(
             `Query cost limit of ${options.maxCost} exceeded, found ${found} (${found - options.maxCost} over). ` +
-              "A list multiplies the cost of what it contains: ask for fewer items per page (first), fewer nested lists or fewer hops.",
+              "A list multiplies the cost of what it contains: ask for fewer items (first, limit, top), fewer nested lists or fewer hops.",
             { nodes: [operation], extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: options.maxCost, found } },
           ),
         );
@@ -129,7 +141,7 @@ class CostEstimator {
     if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
     const def = parent.getFields()[node.name.value];
     if (!def) return 0;
-    const pageSize = this.pageSize(node, def, parent.name);
+    const pageSize = this.listSize(node, def, parent.name);
     const isList = isListType(getNullableType(def.type));
     const length = isList ? (pageSize ?? inheritedPageSize ?? this.options.defaultListSize) : 1;
     const named = getNamedType(def.type);
@@ -141,33 +153,49 @@ class CostEstimator {
     return traversal + length * (own + children);
   }
 
-  /** The field's page size; one above the hard maximum is recorded as an error and costed at the maximum. */
-  private pageSize(node: FieldNode, def: GraphQLField<unknown, unknown>, parentName: string): number | undefined {
-    const arg = this.intArgument(node, def, PAGE_SIZE_ARGS);
-    if (!arg) return undefined;
-    const max = this.options.maxPageSize;
-    if (Number.isFinite(arg.value) && arg.value <= max) return Math.max(0, arg.value);
-    const message = `Page size ${arg.name}: ${arg.value} on ${parentName}.${def.name} is over the maximum of ${max}.`;
-    this.pageSizeErrors.set(message, badUserInput(arg.name, `an integer from 1 to ${max}`, message));
-    return max;
+  /**
+   * How many items the field's lists hold: a page size (`first`/`last`; one above the hard maximum is recorded as
+   * an error and costed at the maximum), else a `limit`/`top` (at most `maxListSize`), else the largest list-size
+   * field inside its input-object arguments (`scope.limit`); undefined when the field has none.
+   */
+  private listSize(node: FieldNode, def: GraphQLField<unknown, unknown>, parentName: string): number | undefined {
+    const page = this.intArgument(node, def, PAGE_SIZE_ARGS);
+    if (page) {
+      const max = this.options.maxPageSize;
+      if (Number.isFinite(page.value) && page.value <= max) return Math.max(0, page.value);
+      const message = `Page size ${page.name}: ${page.value} on ${parentName}.${def.name} is over the maximum of ${max}.`;
+      this.pageSizeErrors.set(message, badUserInput(page.name, `an integer from 1 to ${max}`, message));
+      return max;
+    }
+    const bound = this.intArgument(node, def, BOUND_ARGS)?.value ?? this.inputObjectNumber(node, def, LIST_SIZE_ARGS);
+    if (bound === undefined) return undefined;
+    return Math.max(0, Math.min(bound, this.options.maxListSize));
   }
 
   /** The traversal depth a field asks for: its own `hops`/`maxHops`, else the deepest one inside its input-object arguments. */
   private hops(node: FieldNode, def: GraphQLField<unknown, unknown>): number {
     const own = this.intArgument(node, def, HOP_ARGS)?.value;
     if (own !== undefined) return own;
-    let deepest = 0;
+    return this.inputObjectNumber(node, def, HOP_ARGS) ?? 0;
+  }
+
+  /**
+   * The largest value of a field named one of `names` inside the field's input-object arguments (as given, or the
+   * input field's default), or undefined when no input-object argument has such a field.
+   */
+  private inputObjectNumber(node: FieldNode, def: GraphQLField<unknown, unknown>, names: string[]): number | undefined {
+    let largest: number | undefined;
     for (const argDef of def.args) {
       const inputType = getNamedType(argDef.type);
       if (!isInputObjectType(inputType)) continue;
-      const hopField = Object.values(inputType.getFields()).find((f) => HOP_ARGS.includes(f.name));
-      if (!hopField) continue;
+      const inputField = Object.values(inputType.getFields()).find((f) => names.includes(f.name));
+      if (!inputField) continue;
       const given = this.argumentValue(node, argDef.name, argDef.defaultValue);
-      const value = given && typeof given === "object" ? (given as Record<string, unknown>)[hopField.name] : undefined;
-      const hops = typeof value === "number" && !Number.isNaN(value) ? value : hopField.defaultValue;
-      if (typeof hops === "number") deepest = Math.max(deepest, hops);
+      const value = given && typeof given === "object" ? (given as Record<string, unknown>)[inputField.name] : undefined;
+      const found = typeof value === "number" && !Number.isNaN(value) ? value : inputField.defaultValue;
+      if (typeof found === "number") largest = Math.max(largest ?? found, found);
     }
-    return deepest;
+    return largest;
   }
 
   /** An argument's value from a literal (variables inside it resolved) or a variable, else `fallback`. */
