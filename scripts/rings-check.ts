@@ -29,7 +29,7 @@ const token = await new TokenService(config).mintDevToken(
 
 const findings = await checkRings(manifest.rings, {
   gatewayUrl: values.gateway,
-  headers: { authorization: `Bearer ${token}`, "x-cix-purpose": "CASE rings-check" },
+  headers: { authorization: `Bearer ${token}`, "x-cix-purpose": "CASE-2024-rings-check" },
   resolution: values.resolution ? Number(values.resolution) : undefined,
 });
 console.table(

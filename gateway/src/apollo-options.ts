@@ -1,7 +1,7 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import type { Config, Logger } from "@cix/core";
+import { everyStringMultiline, textInputPlugin, type Config, type Logger } from "@cix/core";
 import { edgeFormatError } from "./errors.js";
 import type { GatewayContext } from "./gateway.js";
 import { shapeLimitRules } from "./limits/armor.js";
@@ -19,7 +19,7 @@ const storesNothing = {
 
 /**
  * How Apollo Server runs at the public edge. Both profiles: CSRF prevention, no batching, no GET mutations (Apollo
- * answers 405), no stack traces, the shape, token and cost limits, trusted documents. Production (CIX_PROFILE or
+ * answers 405), no stack traces, the shape, token and cost limits, trusted documents, text hygiene. Production (CIX_PROFILE or
  * NODE_ENV) also: no introspection, no landing page, no "Did you mean" suggestions.
  */
 export function edgeApolloOptions(config: Config, log: Logger, extraPlugins: ApolloServerPlugin<GatewayContext>[] = []): EdgeOptions {
@@ -40,10 +40,14 @@ export function edgeApolloOptions(config: Config, log: Logger, extraPlugins: Apo
       costLimitPlugin<GatewayContext>({
         maxCost: config.CIX_MAX_COST,
         maxPageSize: config.CIX_MAX_PAGE_SIZE,
+        maxListSize: config.CIX_ANALYSIS_MAX_NODES,
         defaultListSize: config.CIX_COST_LIST_SIZE,
         hopFactor: config.CIX_COST_HOP_FACTOR,
       }),
       trustedDocumentsPlugin<GatewayContext>(),
+      // Control characters, bidirectional overrides and lone surrogates in any String input: 400 before planning.
+      // The API schema has no `@multiline` marking, so line breaks in single-line fields are the subgraphs' refusal.
+      textInputPlugin<GatewayContext>({ policy: everyStringMultiline, status: 400 }),
       ...extraPlugins,
     ],
   };

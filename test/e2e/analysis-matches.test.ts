@@ -38,9 +38,9 @@ describe("link analysis: entity resolution across agencies (possible matches, co
 
   beforeAll(async () => {
     stack = await startTestStack();
-    asA = await authHeaders({ role: "investigator", agency: agencyA, purpose: "CASE entity-resolution" });
-    asB = await authHeaders({ role: "investigator", agency: agencyB, purpose: "CASE entity-resolution" });
-    asC = await authHeaders({ role: "investigator", agency: agencyC, purpose: "CASE entity-resolution" });
+    asA = await authHeaders({ role: "investigator", agency: agencyA, purpose: "CASE-2024-entity-resolution" });
+    asB = await authHeaders({ role: "investigator", agency: agencyB, purpose: "CASE-2024-entity-resolution" });
+    asC = await authHeaders({ role: "investigator", agency: agencyC, purpose: "CASE-2024-entity-resolution" });
     ids.mohammed = await person(asA, { fullName: "Mohammed Al-Rashid", dateOfBirth: "1980-05-01", nationalities: ["JO"] });
     ids.decoy = await person(asA, { fullName: "Mohamed Rashidi", dateOfBirth: "1975-01-01" });
     ids.sameBirthday = await person(asA, { fullName: "Jan de Vries", dateOfBirth: "1980-05-01" });
@@ -79,7 +79,7 @@ describe("link analysis: entity resolution across agencies (possible matches, co
   it("is only for investigators and supervisors with a purpose who may read the person", async () => {
     for (const headers of [
       await authHeaders({ role: "analyst", agency: agencyA }),
-      await authHeaders({ role: "partner", agency: agencyA, purpose: "CASE x" }),
+      await authHeaders({ role: "partner", agency: agencyA, purpose: "CASE-2024-X" }),
       await authHeaders({ role: "investigator", agency: agencyA }),
       asC,
     ]) {

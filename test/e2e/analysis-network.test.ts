@@ -123,9 +123,9 @@ describe("link analysis: networks, shared identifiers, paths and clusters over s
 
   beforeAll(async () => {
     stack = await startTestStack();
-    investigator = await authHeaders({ role: "investigator", agency, purpose: "CASE link-analysis" });
+    investigator = await authHeaders({ role: "investigator", agency, purpose: "CASE-2024-link-analysis" });
     analyst = await authHeaders({ role: "analyst", agency });
-    const otherInvestigator = await authHeaders({ role: "investigator", agency: otherAgency, purpose: "CASE link-analysis" });
+    const otherInvestigator = await authHeaders({ role: "investigator", agency: otherAgency, purpose: "CASE-2024-link-analysis" });
     fx = await buildAnalysisFixture(stack, investigator, otherInvestigator, agency, otherAgency);
   }, 180_000);
 
@@ -383,7 +383,7 @@ describe("link analysis: networks, shared identifiers, paths and clusters over s
   });
 
   it("an investigator sees real ids for the records it may read, pseudonyms for the others, and its reads are audited", async () => {
-    const other = await authHeaders({ role: "investigator", agency: otherAgency, purpose: "CASE link-analysis" });
+    const other = await authHeaders({ role: "investigator", agency: otherAgency, purpose: "CASE-2024-link-analysis" });
     const result = await network({ from: [fx.ringA.seizures[0]], hops: 3 }, other);
     const persons = result.nodes.filter((n) => n.kind === "PERSON");
     expect(persons.length).toBe(4);
@@ -405,7 +405,7 @@ describe("link analysis: networks, shared identifiers, paths and clusters over s
 
   it("partners and administrators get no network (FORBIDDEN)", async () => {
     for (const role of ["partner", "admin"] as const) {
-      const headers = await authHeaders({ role, agency, purpose: "CASE link-analysis" });
+      const headers = await authHeaders({ role, agency, purpose: "CASE-2024-link-analysis" });
       const calls = [
         stack.query(NETWORK, { from: [fx.ringA.seizures[0]] }, headers),
         stack.query(SHARED, { ids: [fx.ringA.seizures[0]] }, headers),

@@ -37,7 +37,7 @@ describe("the demo data set as npm start loads it: link analysis finds every pla
     stack = await startTestStack({ NEO4J_URI: neo4j.uri });
     const plan = generateDataset({ scale: "demo", seed: DEMO_SEED });
     manifest = buildManifest(plan, await loadPlan(plan, { gatewayUrl: stack.gatewayUrl, tokens: new TokenService(stack.config) }));
-    investigator = await authHeaders({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE demo-rings" });
+    investigator = await authHeaders({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-2024-demo-rings" });
     findings = await checkRings(manifest.rings, { gatewayUrl: stack.gatewayUrl, headers: investigator });
   }, 600_000);
 

@@ -24,7 +24,7 @@ describe("e-commerce lists: filters, keyset pagination, batched loading", () => 
 
   beforeAll(async () => {
     stack = await startTestStack();
-    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE ecommerce-lists" });
+    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE-2024-ecommerce-lists" });
     personId = ok(
       await stack.query<{ upsertPerson: { id: string } }>(
         `mutation($input: PersonInput!) { upsertPerson(input: $input) { id } }`,

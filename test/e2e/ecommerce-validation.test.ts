@@ -12,7 +12,7 @@ describe("e-commerce: input validation, S10 tracking numbers and access", () => 
 
   beforeAll(async () => {
     stack = await startTestStack();
-    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE ecommerce-validation" });
+    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE-2024-ecommerce-validation" });
   });
 
   afterAll(async () => {
@@ -183,7 +183,7 @@ describe("e-commerce: input validation, S10 tracking numbers and access", () => 
         const res = await stack.query(query, { name }, await authHeaders(caller));
         expect(firstError(res).code).toBe("FORBIDDEN");
       }
-      const other = await authHeaders({ role: "investigator", agency: unique("TEST-ECV-OTHER"), purpose: "CASE x" });
+      const other = await authHeaders({ role: "investigator", agency: unique("TEST-ECV-OTHER"), purpose: "CASE-2024-X" });
       expect(ok(await stack.query<{ orders: { nodes: unknown[] } }>(query, { name }, other)).orders.nodes).toEqual([]);
       const mine = ok(await stack.query<{ orders: { nodes: unknown[] } }>(query, { name: name.toLowerCase() }, as));
       expect(mine.orders.nodes).toEqual([{ declaredBuyer: { name } }]);

@@ -22,7 +22,7 @@ describe("errors at the edge when a subgraph fails (production)", () => {
     await once(broken, "listening");
     const brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}/graphql`;
     stack = await startProductionStack({ ENTITIES_URL: brokenUrl });
-    as = await stack.headers({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-EDGE-ERR" });
+    as = await stack.headers({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-EDGE-ERR-1" });
   });
   afterAll(async () => {
     await stack.stop();

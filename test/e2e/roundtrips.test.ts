@@ -39,7 +39,7 @@ describe("round trips: Cypher statements per request do not grow with the list",
 
   beforeAll(async () => {
     stack = await startTestStack();
-    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE roundtrip-test" });
+    as = await authHeaders({ role: "investigator", agency, country: "NL", purpose: "CASE-2024-roundtrip-test" });
     metricsUrl = stack.subgraphs.seizures.url.replace(/\/graphql$/, "/metrics");
     const offenders: string[] = [];
     for (let i = 0; i < 5; i++) offenders.push(await createParty(stack, "Person", as));

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,7 @@ import {
   isValidS10,
   loadCodeLists,
   loadUnLocodeFile,
+  NON_MONEY_CURRENCY_CODES,
   parseFunctionMask,
   resetCodeLists,
   s10CheckDigit,
@@ -280,6 +282,23 @@ describe("lists from npm packages", () => {
     expect(lists.currencies.has("USD")).toBe(true);
     expect(lists.currencies.has("ABC")).toBe(false);
     expect(lists.currencies.has("NLG")).toBe(false); // withdrawn
+    expect(lists.currencies.has("XOF")).toBe(true);
+    expect(lists.currencies.has("XXX")).toBe(false); // not money
+    expect(lists.currencies.has("XAU")).toBe(false);
+  });
+
+  it("ISO 4217 codes that are not money: every fund and every code without minor units in the shipped list, except the X-currencies of money", () => {
+    const xml = readFileSync(createRequire(import.meta.url).resolve("currency-codes/iso-4217-list-one.xml"), "utf8");
+    const entries = [...xml.matchAll(/<CcyNtry>([\s\S]*?)<\/CcyNtry>/g)].map((m) => m[1]!);
+    const code = (entry: string) => /<Ccy>([A-Z]{3})<\/Ccy>/.exec(entry)?.[1];
+    const funds = entries.filter((e) => /IsFund="true"/.test(e)).map(code);
+    const noMinorUnits = entries.filter((e) => /<CcyMnrUnts>N\.A\.<\/CcyMnrUnts>/.test(e)).map(code);
+    const money = new Set(["XOF", "XAF", "XCD", "XPF"]);
+    const expected = new Set([...funds, ...noMinorUnits.filter((c) => c && !money.has(c)), "UYW"].filter((c): c is string => !!c));
+    expect([...NON_MONEY_CURRENCY_CODES.keys()].sort()).toEqual([...expected].sort());
+    for (const c of money) expect(lists.currencies.has(c), c).toBe(true);
+    for (const c of expected) expect(lists.currencies.has(c), c).toBe(false);
+    expect(lists.counts.currencies).toBe(new Set(entries.map(code).filter(Boolean)).size - expected.size);
   });
 
   it("IATA airline designators of active airlines", () => {

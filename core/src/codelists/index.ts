@@ -28,7 +28,7 @@ export {
   UNLOCODE_FILE,
 } from "./unlocode.js";
 export { loadCountries } from "./countries.js";
-export { currencyListDate, loadCurrencies } from "./currencies.js";
+export { currencyListDate, loadCurrencies, NON_MONEY_CURRENCY_CODES, nonMoneyCurrency } from "./currencies.js";
 export { loadAirlines } from "./airlines.js";
 export { isValidS10, normalizeS10, s10CheckDigit } from "./s10.js";
 export { type CodeListCounts, type CodeLists, CODELISTS_ENV, FALLBACK_WARNING, loadCodeLists } from "./load.js";

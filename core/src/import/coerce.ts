@@ -12,8 +12,12 @@ import {
   type GraphQLNamedInputType,
 } from "graphql";
 import { ErrorCode } from "../errors.js";
+import { findTextProblems, textProblemMessage } from "../graphql/text-input.js";
 import { pathFromKeys } from "./paths.js";
 import type { RowError, RowErrorCode } from "./types.js";
+
+/** Refused strings reported per row (one is enough to fix the row; a few show a pattern). */
+const MAX_TEXT_ERRORS = 10;
 
 const CODE_SCALARS = new Set(["HSCode", "UNLocode", "CountryCode", "CurrencyCode", "AirlineCode"]);
 
@@ -43,7 +47,10 @@ function typeAt(rowType: GraphQLInputObjectType, keys: ReadonlyArray<string | nu
 
 /**
  * Coerces a shaped row exactly as GraphQL coerces a mutation's variables (the same scalars with their code-list
- * checks, the same enums, the same mandatory fields), collecting every problem with its field path.
+ * checks, the same enums, the same mandatory fields), collecting every problem with its field path. Then every
+ * string passes the hub's text rule (`graphql/text-input.ts`: no control characters, bidirectional controls or lone
+ * surrogates; line breaks only in `@multiline` fields), as the subgraphs apply it to every GraphQL input:
+ * `INVALID_VALUE` with the field and the character as U+XXXX.
  */
 export function coerceRow(
   shaped: Record<string, unknown>,
@@ -73,6 +80,11 @@ export function coerceRow(
     const code = nullable && isListType(nullable) ? "INVALID_FORMAT" : codeForType(named?.name, !!named && isEnumType(named));
     errors.push({ field, code, message: error.message });
   }) as Record<string, unknown> | undefined;
+  if (errors.length === 0 && value) {
+    for (const problem of findTextProblems(rowType, value, "", false, undefined, MAX_TEXT_ERRORS)) {
+      errors.push({ field: problem.field, code: "INVALID_VALUE", message: textProblemMessage(problem) });
+    }
+  }
   return { value: errors.length === 0 && value ? value : null, errors };
 }
 

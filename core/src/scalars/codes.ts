@@ -1,3 +1,4 @@
+import { nonMoneyCurrency } from "../codelists/currencies.js";
 import { getCodeLists } from "../codelists/singleton.js";
 import { result, stringScalar, type StringScalarSpec } from "./common.js";
 
@@ -73,13 +74,19 @@ export const countryCodeSpec: StringScalarSpec<string> = {
 
 export const currencyCodeSpec: StringScalarSpec<string> = {
   name: "CurrencyCode",
-  description: 'ISO 4217 alphabetic currency code, e.g. "EUR". Upper-cased on input. Withdrawn currencies are rejected.',
+  description:
+    'ISO 4217 alphabetic code of a currency of money, e.g. "EUR", "XOF". Upper-cased on input. Withdrawn currencies ' +
+    "are rejected, and so are the ISO 4217 codes that are not money: XXX (no currency), XTS (testing), the precious " +
+    "metals XAU, XAG, XPD, XPT, the units of account XBA, XBB, XBC, XBD, XDR, XSU, XUA, and the fund codes BOV, CHE, " +
+    "CHW, CLF, COU, MXV, USN, UYI, UYW.",
   specifiedByURL: "https://www.iso.org/iso-4217-currency-codes.html",
-  expected: 'ISO 4217 currency code, e.g. "EUR"',
-  expectedLong: 'an ISO 4217 currency code of 3 letters (e.g. "EUR")',
+  expected: 'an ISO 4217 currency code of money, e.g. "EUR"',
+  expectedLong: 'an ISO 4217 currency code of money of 3 letters (e.g. "EUR")',
   check(input) {
     const code = upper(input);
     if (!/^[A-Z]{3}$/.test(code)) return result.format();
+    const notMoney = nonMoneyCurrency(code);
+    if (notMoney) return result.unknown(`is ${notMoney}, not a currency of money: expected an ISO 4217 currency code of money, e.g. "EUR"`);
     return getCodeLists().currencies.has(code) ? result.ok(code) : result.unknown("is not an ISO 4217 currency code");
   },
 };

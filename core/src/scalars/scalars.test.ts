@@ -148,6 +148,16 @@ describe("country, currency and airline codes", () => {
     expectBadInput(CurrencyCodeScalar, "EURO", /is not valid/);
   });
 
+  it("CurrencyCode: only currencies of money, not XXX, test, metal, unit-of-account or fund codes", () => {
+    for (const code of ["XOF", "XAF", "XCD", "XPF", "CHF", "CLP", "MXN", "UYU", "BOB", "COP"]) expect(CurrencyCodeScalar.parseValue(code), code).toBe(code);
+    for (const code of ["XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA", "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW"]) {
+      const error = expectBadInput(CurrencyCodeScalar, code.toLowerCase(), new RegExp(`^CurrencyCode "${code.toLowerCase()}" is .*not a currency of money: expected an ISO 4217 currency code of money, e\\.g\\. "EUR"$`));
+      expect(error.extensions.expected).toBe('an ISO 4217 currency code of money, e.g. "EUR"');
+    }
+    expect(inputError(CurrencyCodeScalar, "XAU").message).toMatch(/gold/);
+    expect(CurrencyCodeScalar.description).toMatch(/XXX.*XAU/);
+  });
+
   it("AirlineCode", () => {
     expect(AirlineCodeScalar.parseValue("KL")).toBe("KL");
     expect(AirlineCodeScalar.parseValue("u2")).toBe("U2");

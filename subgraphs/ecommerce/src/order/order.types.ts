@@ -4,6 +4,7 @@ import {
   DateTimeScalar,
   HSCodeScalar,
   MarkingsInput,
+  Multiline,
   Nominal,
   OwnedRecord,
   UNLocodeScalar,
@@ -90,6 +91,7 @@ export const OrderConnection = Connection("Order", Order);
 
 @InputType({ description: "One order line." })
 export class OrderItemInput {
+  @Multiline()
   @Field(() => String, { description: "Description of the goods." })
   description: string;
 

@@ -5,6 +5,7 @@ import {
   DateTimeScalar,
   HSCodeScalar,
   MarkingsInput,
+  Multiline,
   Nominal,
   OwnedRecord,
   UNLocodeScalar,
@@ -156,6 +157,7 @@ export class ShipmentEventInput {
   @Field(() => UNLocodeScalar, { nullable: true, description: "Where it happened (UN/LOCODE)." })
   place?: string | null;
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "A note on the event." })
   note?: string | null;
 }
@@ -215,6 +217,7 @@ export class ShipmentInput {
   @Field(() => CurrencyCodeScalar, { nullable: true, description: "Currency of the declared value." })
   currency?: string | null;
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "Description of the contents." })
   goodsDescription?: string | null;
 

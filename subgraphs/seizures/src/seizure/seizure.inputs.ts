@@ -5,6 +5,7 @@ import {
   DateTimeScalar,
   HSCodeScalar,
   MarkingsInput,
+  Multiline,
   UNLocodeScalar,
 } from "@cix/core";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
@@ -25,6 +26,7 @@ export class GoodsItemInput {
   @Field(() => HSCodeScalar, { nullable: true, description: "HS 2022 code of the goods (or a national 8/10-digit code)." })
   hsCode?: string | null;
 
+  @Multiline()
   @Field(() => String, { description: "Description of the goods as seized (1 to 1,000 characters)." })
   description: string;
 
@@ -99,6 +101,7 @@ export class ConcealmentInput {
   @Field(() => ConcealmentMethod, { description: "Concealment method." })
   method: ConcealmentMethod;
 
+  @Multiline()
   @Field(() => String, { nullable: true, description: "Free-text description (up to 2,000 characters)." })
   description?: string | null;
 }
