@@ -6,7 +6,7 @@ import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
-import { cenCounts, loadCen } from "@cix/seed";
+import { cenCounts, loadCen, shareExchange } from "@cix/seed";
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
 import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
@@ -63,7 +63,15 @@ try {
       { def: ecommerceSubgraph, kinds: ecommerceImportKinds },
     ],
   });
-  const result = await loadCen({ seed, counts: cenCounts(fraction), services, workDir, keepFiles: true, log: (line) => console.error(line) });
+  const result = await loadCen({
+    seed,
+    counts: cenCounts(fraction),
+    services,
+    workDir,
+    keepFiles: true,
+    log: (line) => console.error(line),
+    exchange: (op) => shareExchange(db, op),
+  });
   const table: Array<Record<string, unknown>> = [];
   for (const phase of result.phases) {
     const base = await baseline(phase.kind, phase.files);

@@ -71,7 +71,16 @@ function operation(ring: RingRecords): PlanOperation {
   const owned = [ring.persons, ring.companies, ring.seizures, ring.orders, ring.payments, ring.shipments].flatMap((records) =>
     records.filter((r) => r.agency === lead).map((r) => r.key),
   );
-  return { key: keys.operation(lead, name), agency: lead, name, memberAgencies: ["BE-CUSTOMS", "DE-ZOLL"], endsInDays: 180, retentionDays: 30, records: owned };
+  return {
+    key: keys.operation(lead, name),
+    agency: lead,
+    name,
+    memberAgencies: ["BE-CUSTOMS", "DE-ZOLL"],
+    endsInDays: 180,
+    retentionDays: 30,
+    records: owned,
+    stage: "joint",
+  };
 }
 
 export function generateDataset(options: DatasetOptions): DatasetPlan {
@@ -90,7 +99,7 @@ export function generateDataset(options: DatasetOptions): DatasetPlan {
     orders: [...background.map((p) => p.order), ...rings.flatMap((r) => r.orders)],
     payments: [...background.flatMap((p) => (p.payment ? [p.payment] : [])), ...rings.flatMap((r) => r.payments)],
     shipments: [...background.flatMap((p) => (p.shipment ? [p.shipment] : [])), ...rings.flatMap((r) => r.shipments)],
-    operations: [operation(rings[0]!)],
+    operations: [...rings.flatMap((r) => (r.exchange ? [r.exchange] : [])), operation(rings[0]!)],
     rings: rings.map((r) => r.ring),
   };
 }

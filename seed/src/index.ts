@@ -8,6 +8,6 @@ export type * from "./plan.js";
 export { cenCounts, loadCen, type CenLoadOptions, type CenLoadResult, type PhaseResult } from "./load-import.js";
 export { CEN_COUNTS, consumerSerial, orderSerial, SERIAL } from "./serials.js";
 export { cenAgencies } from "./catalogue/world.js";
-export { CEN_MANIFEST_PATH, runCen } from "./cen.js";
+export { CEN_MANIFEST_PATH, runCen, shareExchange } from "./cen.js";
 export { idsOfKeys, readCenManifest, resolveCenManifest, type CenManifestFile } from "./cen-manifest.js";
 export { checkRings, type RingCheckOptions, type RingFinding } from "./rings-check.js";

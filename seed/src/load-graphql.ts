@@ -92,6 +92,25 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
     count(r.kind === "person" ? "persons" : "companies");
   });
 
+  // Plan records by key, for the agency that owns (and so shares) each.
+  const owners = new Map(
+    [plan.persons, plan.companies, plan.seizures, plan.orders, plan.payments, plan.shipments].flatMap((records) => records.map((r) => [r.key, r.agency] as const)),
+  );
+  const openOperations = async (stage: PlanOperation["stage"]) => {
+    for (const op of plan.operations.filter((o) => o.stage === stage)) {
+      const opened = await operation(op, send, id, agencies, owners);
+      if (typeof opened === "string") {
+        ids.set(op.key, opened);
+        count("operations");
+      } else {
+        skipped.push(opened.skipped);
+        options.log?.warn(`seed: ${opened.skipped}`);
+      }
+    }
+  };
+  // Agencies name each other's ring members only once the owners have shared them (an agency names only parties it may read).
+  await openOperations("exchange");
+
   await phase("links", plan.links, async (l) => {
     if (l.type === "ASSOCIATE_OF") {
       await send(l.key, l.agency, M.associates, { input: { personId: id(l.person), associateId: id(l.other), since: l.since } });
@@ -137,16 +156,7 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
     count("shipments");
   });
 
-  for (const op of plan.operations) {
-    const opened = await operation(op, send, id, agencies);
-    if (typeof opened === "string") {
-      ids.set(op.key, opened);
-      count("operations");
-    } else {
-      skipped.push(opened.skipped);
-      options.log?.warn(`seed: ${opened.skipped}`);
-    }
-  }
+  await openOperations("joint");
 
   return { ids, counts, agencies, skipped, ms: Date.now() - started };
 }
@@ -200,10 +210,16 @@ async function review(s: PlanSeizure, seizureId: string, current: ReviewStatus, 
 }
 
 /**
- * Opens the operation (or finds the open one of that name the lead already has) and shares the records into
- * it. Returns its id, or why it was skipped when the gateway's schema has no operations API.
+ * Opens the operation (or finds the open one of that name the lead already has) and has each owner share its
+ * records into it. Returns its id, or why it was skipped when the gateway's schema has no operations API.
  */
-async function operation(op: PlanOperation, send: Send, id: (key: string) => string, agencies: Map<string, string>): Promise<string | { skipped: string }> {
+async function operation(
+  op: PlanOperation,
+  send: Send,
+  id: (key: string) => string,
+  agencies: Map<string, string>,
+  owners: Map<string, string>,
+): Promise<string | { skipped: string }> {
   let existing: Array<{ id: string; name: string; leadAgency: string; status: string }>;
   try {
     existing = (await send<{ operations: typeof existing }>(`${op.key} lookup`, op.agency, M.operations, {})).operations;
@@ -224,6 +240,11 @@ async function operation(op: PlanOperation, send: Send, id: (key: string) => str
     };
     operationId = (await send<{ openOperation: { id: string } }>(op.key, op.agency, M.open, { input })).openOperation.id;
   }
-  await send(`${op.key} share`, op.agency, M.share, { id: operationId, recordIds: op.records.map(id) });
+  const byOwner = new Map<string, string[]>();
+  for (const key of op.records) {
+    const owner = owners.get(key) ?? op.agency;
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), key]);
+  }
+  for (const [owner, records] of byOwner) await send(`${op.key} share (${owner})`, owner, M.share, { id: operationId, recordIds: records.map(id) });
   return operationId;
 }

@@ -8,15 +8,15 @@ import { RINGS } from "./catalogue/rings.js";
 import { cenAgencies } from "./catalogue/world.js";
 import { backgroundStreams, type ScaleCounts } from "./generate.js";
 import { buildRing, type RingRecords } from "./generate/rings.js";
-import type { PlanCompany, PlanLink, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSeizure, PlanShipment } from "./plan.js";
+import type { PlanCompany, PlanLink, PlanOperation, PlanOrder, PlanPayment, PlanPerson, PlanRing, PlanSeizure, PlanShipment } from "./plan.js";
 import { CEN_COUNTS } from "./serials.js";
 
 /**
  * The CEN-scale loader: streams the generated data set into NDJSON files (one per kind and agency, record by record,
  * never the whole set in memory) and loads them through the import engine, the same validation and upserts as
  * `npm run import` and POST /import/<kind>. Plan references between records (natural keys) become the import's
- * natural-key reference columns. Order: persons, companies, their relationships (associations, company roles), seizures,
- * orders, payments, shipments.
+ * natural-key reference columns. Order: persons, companies, the rings' exchange operations, their relationships
+ * (associations, company roles), seizures, orders, payments, shipments.
  */
 
 /** The CEN scale's counts (CEN_COUNTS) times `fraction`. */
@@ -42,6 +42,11 @@ export interface CenLoadOptions {
   workDir: string;
   /** Keep the generated files (the import benchmark replays them); by default the folder is removed. */
   keepFiles?: boolean;
+  /**
+   * Opens a ring's exchange operation and has each owner share its named parties into it (run after the parties are
+   * imported, before the records that name them: an agency names only parties it may read).
+   */
+  exchange: (op: PlanOperation) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -67,7 +72,7 @@ export interface CenLoadResult {
 type Row = Record<string, unknown>;
 
 /** A plan key (`Person|AGENCY|REF`, `Company|AGENCY|CC|NUMBER`, …) as the import's natural-key reference. */
-function partyRef(key: string | undefined): Row | undefined {
+export function partyRef(key: string | undefined): Row | undefined {
   if (!key) return undefined;
   const [label, agency, a, b] = key.split("|");
   return label === "Person" ? { agency, personReference: a } : { agency, companyRegistrationCountry: a, companyRegistrationNumber: b };
@@ -186,6 +191,7 @@ export async function loadCen(options: CenLoadOptions): Promise<CenLoadResult> {
 
   await generateAndImport("persons", chain(streams.persons(), rings.flatMap((r) => r.persons)), personRow);
   await generateAndImport("companies", chain(streams.companies(), rings.flatMap((r) => r.companies)), companyRow);
+  for (const ring of rings) if (ring.exchange) await options.exchange(ring.exchange);
   const links = rings.flatMap((r) => r.links);
   await generateAndImport("associations", links.filter((l) => l.type === "ASSOCIATE_OF"), associationRow);
   await generateAndImport("company-roles", links.filter((l) => l.type !== "ASSOCIATE_OF"), companyRoleRow);

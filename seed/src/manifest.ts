@@ -38,7 +38,7 @@ export interface SeedManifest {
 export function buildManifest(plan: DatasetPlan, loaded: LoadResult): SeedManifest {
   const ids = (keys: readonly string[]) => keys.map((k) => loaded.ids.get(k)).filter((id): id is string => id !== undefined);
   const agency = (code: string) => loaded.agencies.get(code) ?? code;
-  const op = plan.operations[0];
+  const op = plan.operations.find((o) => o.stage === "joint");
   const opId = op ? loaded.ids.get(op.key) : undefined;
   return {
     seed: plan.seed,

@@ -296,8 +296,13 @@ export interface PlanOperation extends PlanRecord {
   /** The operation ends this many days after it is opened (the plan has no wall-clock dates in the future). */
   endsInDays: number;
   retentionDays: number;
-  /** Keys of the records the lead agency shares into it. */
+  /** Keys of the records shared into it, each by the agency that owns it (a member). */
   records: string[];
+  /**
+   * `exchange`: opened as soon as the parties are loaded, so that the ring's agencies may name each other's
+   * members in their own records (an agency names only parties it may read); `joint`: once everything is loaded.
+   */
+  stage: "exchange" | "joint";
 }
 
 /** The identifier a ring's members have in common, in normalised form. */

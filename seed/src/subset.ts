@@ -12,7 +12,7 @@ export interface SubsetOptions {
   /** How many background (non-ring) cases and orders to keep, from the start of the plan. */
   seizures?: number;
   orders?: number;
-  /** Keep the operations, with the kept records that were shared into them. */
+  /** Keep the joint operations, with the kept records that were shared into them (exchanges are always kept). */
   operations?: boolean;
 }
 
@@ -51,7 +51,10 @@ export function subsetPlan(plan: DatasetPlan, options: SubsetOptions): DatasetPl
     orders: kept(plan.orders),
     payments: kept(plan.payments),
     shipments: kept(plan.shipments),
-    operations: options.operations ? plan.operations.map((op) => ({ ...op, records: op.records.filter((k) => keep.has(k)) })).filter((op) => op.records.length > 0) : [],
+    operations: plan.operations
+      .filter((op) => op.stage === "exchange" || options.operations)
+      .map((op) => ({ ...op, records: op.records.filter((k) => keep.has(k)) }))
+      .filter((op) => op.records.length > 0),
     rings,
   };
 }

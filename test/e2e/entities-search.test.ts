@@ -34,7 +34,7 @@ describe("entities: finding parties by name and identifier", () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    as = await authHeaders({ role: "investigator", agency, purpose: "TEST search" });
+    as = await authHeaders({ role: "investigator", agency, purpose: "TEST-2024-search" });
     const persons = [
       { key: "muller", input: { givenNames: "Hans", familyName: "Müller", aliases: ["Johannes Mueller"], nationalities: ["DE"], phones: [phone.spaced] } },
       {
@@ -131,12 +131,12 @@ describe("entities: finding parties by name and identifier", () => {
   it("is a nominal read: refused without a purpose or to roles that may not read names", async () => {
     const noPurpose = await authHeaders({ role: "investigator", agency });
     expect((await search({ name: "Muller" }, noPurpose)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const analyst = await authHeaders({ role: "analyst", agency, purpose: "TEST search" });
+    const analyst = await authHeaders({ role: "analyst", agency, purpose: "TEST-2024-search" });
     expect((await search({ identifier: phone.e164 }, analyst)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("does not show another agency the parties it may not read", async () => {
-    const other = await authHeaders({ role: "investigator", agency: unique("TEST-OTHER"), purpose: "TEST search" });
+    const other = await authHeaders({ role: "investigator", agency: unique("TEST-OTHER"), purpose: "TEST-2024-search" });
     expect(names(await search({ name: "Muller" }, other))).toEqual([]);
     expect(names(await search({ identifier: phone.e164 }, other))).toEqual([]);
   });

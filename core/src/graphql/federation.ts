@@ -9,6 +9,7 @@ import type { TokenService } from "../auth/tokens.js";
 import type { SubgraphName } from "../config.js";
 import type { Database } from "../neo4j/database.js";
 import { NOMINAL_DIRECTIVE } from "./nominal.js";
+import { MULTILINE_DIRECTIVE_SDL } from "./text-input.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apollo's resolver map is untyped by design
 type ResolverMap = Record<string, any>;
@@ -50,16 +51,25 @@ export interface ScheduledJob {
   run(db: Database, log: Logger): Promise<void>;
 }
 
-// `@nominal` is CIX's own directive, composed into the supergraph so consumers see which fields are personal data.
+// `@nominal` and `@roles` are CIX's own directives, composed into the supergraph so consumers see which fields are
+// personal data and who may call what; `@multiline` (graphql/text-input.ts) marks the inputs that take free text.
 const FEDERATION_LINK = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7",
         import: ["@key", "@shareable", "@external", "@requires", "@provides", "@interfaceObject", "@inaccessible", "@tag", "@composeDirective"])
   @link(url: "https://cix.wcoomd.org/nominal/v1.0", import: ["@nominal"])
   @composeDirective(name: "@nominal")
+  @link(url: "https://cix.wcoomd.org/roles/v1.0", import: ["@roles"])
+  @composeDirective(name: "@roles")
+  @link(url: "https://cix.wcoomd.org/multiline/v1.0", import: ["@multiline"])
+  @composeDirective(name: "@multiline")
 
-"""Nominal (personal) data: names, birth dates, documents, addresses, phones, e-mails, accounts, registration numbers. Readable only by entitled roles, with a stated purpose; every read is audited."""
-directive @nominal on FIELD_DEFINITION
-`;
+"""Nominal (personal) data: names, birth dates, documents, addresses, phones, e-mails, accounts, registration numbers, agencies' own references. Readable only by investigators and supervisors of the owner agency (or of members of an open operation it is shared into), with a stated purpose; every read is audited. On a type: every object of it is about a person or company, so a link to one (any field returning it) is personal data too, present only for callers who may read that object's nominal data."""
+directive @nominal on FIELD_DEFINITION | OBJECT | INTERFACE
+
+"""Who may call this field: callers holding any of these roles (partner, analyst, investigator, supervisor, admin). Every mutation carries it; a mutation without it is refused to everyone."""
+directive @roles(anyOf: [String!]!) on FIELD_DEFINITION
+
+${MULTILINE_DIRECTIVE_SDL}`;
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql produces the schema (with the

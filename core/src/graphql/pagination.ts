@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, type ClassType } from "type-graphql";
 import { loadConfig } from "../config.js";
 import { badUserInput } from "../errors.js";
+import { openCursor, sealCursor, type CursorScope } from "./cursors.js";
 
 @Directive("@shareable")
 @ObjectType({ description: "Where a page of a connection sits in the whole list (Relay cursor pagination)." })
@@ -46,22 +47,6 @@ export function Connection<T extends object>(name: string, nodeClass: ClassType<
   return ConnectionClass;
 }
 
-/** Cursors are opaque to clients: base64url of the sort key values of the last item. */
-export function encodeCursor(sortKey: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(sortKey)).toString("base64url");
-}
-
-export function decodeCursor(cursor: string | null | undefined, argName = "after"): unknown[] | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value)) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw badUserInput(argName, "a cursor returned as endCursor by an earlier page");
-}
-
 /** Validates a `first` argument against the hard maximum page size. */
 export function pageSize(first: number, max: number, argName = "first"): number {
   if (!Number.isInteger(first) || first < 1 || first > max) {
@@ -72,11 +57,16 @@ export function pageSize(first: number, max: number, argName = "first"): number 
 
 /**
  * Builds a connection from rows fetched with `LIMIT first + 1` (the extra row only tells whether a next page
- * exists).
+ * exists), its cursors sealed for the list's scope.
  */
-export function toConnection<T>(rows: readonly T[], first: number, sortKeyOf: (row: T) => readonly unknown[]): ConnectionShape<T> {
+export function toConnection<T>(
+  rows: readonly T[],
+  first: number,
+  sortKeyOf: (row: T) => readonly unknown[],
+  scope: CursorScope,
+): ConnectionShape<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(sortKeyOf(node)), node }));
+  const edges = page.map((node) => ({ cursor: sealCursor(sortKeyOf(node), scope), node }));
   return {
     edges,
     nodes: page,
@@ -98,9 +88,9 @@ export interface Keyset {
   afterId: string | null;
 }
 
-/** Decodes an `after` cursor made by `toConnection(rows, first, (r) => [r.<sortAt>, r.id])`. */
-export function keysetAfter(after: string | null | undefined, argName = "after"): Keyset {
-  const cursor = decodeCursor(after, argName);
+/** Opens an `after` cursor made by `toConnection(rows, first, (r) => [r.<sortAt>, r.id], scope)`. */
+export function keysetAfter(after: string | null | undefined, scope: CursorScope, argName = "after"): Keyset {
+  const cursor = openCursor(after, scope, argName);
   if (!cursor) return { afterAt: null, afterId: null };
   const [at, id] = cursor;
   if (typeof at !== "string" || Number.isNaN(Date.parse(at)) || typeof id !== "string") {

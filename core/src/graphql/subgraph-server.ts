@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import http from "node:http";
@@ -7,17 +6,19 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { GraphQLError, type ValidationRule } from "graphql";
 import { register } from "prom-client";
 import type { Logger } from "pino";
 import { auditPlugin } from "../audit/plugin.js";
 import { protectSchema } from "../permissions/rules.js";
 import { bearerToken, GATEWAY_HEADER, statedPurpose } from "../auth/request.js";
-import type { TokenService } from "../auth/tokens.js";
+import { routeRequest, type TokenService } from "../auth/tokens.js";
 import type { Database } from "../neo4j/database.js";
 import { makeFormatError } from "../errors.js";
-import { jsonErrorHandler } from "../http.js";
+import { answerClientErrorsInJson, jsonErrorHandler, methodNotAllowed, notFoundHandler } from "../http.js";
 import { createRequestContext, type RequestContext } from "./context.js";
 import { buildFederatedSchema, type SubgraphDefinition } from "./federation.js";
+import { textInputPlugin } from "./text-input.js";
 
 export interface RunningServer {
   url: string;
@@ -35,12 +36,31 @@ export interface SubgraphServerOptions {
   port: number;
   /** Serve without the permission layer (`config.permissionsOff`: the bench's scenario 5 only). */
   permissionsOff?: boolean;
+  /** The production profile (`config.production`): no introspection and no `_service`. */
+  production: boolean;
 }
+
+/** A request whose JSON body parser kept the raw bytes (the gateway credential is bound to them). */
+type WithRawBody = http.IncomingMessage & { rawBody?: Buffer };
+
+/**
+ * Production: `{ _service { sdl } }` is refused like introspection. Nothing needs it: the gateway runs on the
+ * committed supergraph and `npm run schema` builds each subgraph's SDL in-process (schema/index.ts).
+ */
+const noServiceField: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === "_service" && context.getParentType() === context.getSchema().getQueryType()) {
+      context.reportError(new GraphQLError("The _service field is disabled in production; use the published schema.", { nodes: [node] }));
+    }
+  },
+});
 
 /**
  * Serves one subgraph over HTTP: POST /graphql (Apollo Server 5), GET /healthz (alive), GET /readyz
  * (Neo4j reachable) and GET /metrics (Prometheus). Binds to `host`, loopback by default. GraphQL requests
- * must carry the gateway's call credential and a valid user token; anything else gets a 401 and no data.
+ * must carry the gateway's credential for exactly that call (this subgraph, this body, this user token, once)
+ * and a valid user token; anything else gets a 401 and no data. Unknown paths get a JSON 404, known paths asked
+ * with another method a JSON 405. Production: no introspection, no `_service`.
  */
 export async function startSubgraphServer(def: SubgraphDefinition, opts: SubgraphServerOptions): Promise<RunningServer> {
   const { db, log } = opts;
@@ -48,12 +68,15 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  answerClientErrorsInJson(httpServer);
   const server = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError((error) => log.error({ err: error }, "resolver failed")),
+    introspection: !opts.production,
+    validationRules: opts.production ? [noServiceField] : [],
     // Inline traces would hand timing internals to any caller; they are off.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), auditPlugin(db, opts.auditKey, def.name, log)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), textInputPlugin({ status: 200 }), auditPlugin(db, opts.auditKey, def.name, log)],
   });
   await server.start();
 
@@ -71,20 +94,29 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
   app.get("/metrics", async (_req, res) => {
     res.type(register.contentType).send(await register.metrics());
   });
+  app.all(["/healthz", "/readyz", "/metrics"], methodNotAllowed(["GET"]));
   for (const routes of def.httpRoutes ?? []) routes(app, { db, log, tokens: opts.tokens, auditKey: opts.auditKey, schema });
   app.use(
     "/graphql",
-    express.json({ limit: "2mb" }),
+    (req, res, next) => (req.method === "POST" || req.method === "GET" ? next() : methodNotAllowed(["POST", "GET"])(req, res, next)),
+    // The raw bytes are kept: the gateway's credential carries their SHA-256 (`rh`).
+    express.json({ limit: "2mb", verify: (req: WithRawBody, _res, buf) => void (req.rawBody = buf) }),
     expressMiddleware(server, {
       // Trust nobody but the gateway, and re-verify the user's token it forwards.
       context: async ({ req }) => {
-        await opts.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER));
-        const viewer = await opts.tokens.verifyUserToken(bearerToken(req));
-        const requestId = req.header("x-request-id") ?? randomUUID();
+        const token = bearerToken(req);
+        const { requestId } = await opts.tokens.verifyGatewayCall(req.header(GATEWAY_HEADER), {
+          audience: def.name,
+          token,
+          request: (req as WithRawBody).rawBody ?? routeRequest(req.method, req.originalUrl),
+          requestId: req.header("x-request-id"),
+        });
+        const viewer = await opts.tokens.verifyUserToken(token);
         return createRequestContext(db, log, requestId, { ...viewer, purpose: statedPurpose(req) }, true);
       },
     }),
   );
+  app.use(notFoundHandler("POST /graphql, GET /healthz, /readyz and /metrics, and the import routes"));
   app.use(jsonErrorHandler);
 
   httpServer.listen(opts.port, opts.host);

@@ -2,7 +2,7 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, 
 import { requireRole } from "../auth/viewer.js";
 import { badUserInput } from "../errors.js";
 import type { RequestContext } from "../graphql/context.js";
-import { decodeCursor, encodeCursor } from "../graphql/pagination.js";
+import { cursorScope, openCursor, sealCursor } from "../graphql/cursors.js";
 import { DateTimeScalar } from "../scalars/index.js";
 import { reportUrls } from "./http.js";
 import { ImportJobStore, type ImportJobRecord, type ImportJobStatus as Status } from "./job-store.js";
@@ -182,10 +182,11 @@ export class ImportJobResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ImportRowError[]> {
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput("first", "a whole number from 1 to 1,000");
-    const cursor = decodeCursor(after);
+    const scope = cursorScope(ctx.viewer, "ImportJob.errors", { job: job.id });
+    const cursor = openCursor(after, scope);
     const afterSeq = cursor ? Number(cursor[0]) : 0;
     if (!Number.isInteger(afterSeq) || afterSeq < 0) throw badUserInput("after", "a cursor of an earlier error");
     const rows = await new ImportJobStore(ctx.db, 0).errors(job.id, first, afterSeq);
-    return rows.map((e) => ({ row: e.row, field: e.field, code: e.code as ImportErrorCode, message: e.message, cursor: encodeCursor([e.seq]) }));
+    return rows.map((e) => ({ row: e.row, field: e.field, code: e.code as ImportErrorCode, message: e.message, cursor: sealCursor([e.seq], scope) }));
   }
 }

@@ -1,5 +1,6 @@
 import { GraphQLID, GraphQLInputObjectType, GraphQLString } from "graphql";
 import type { Database } from "../neo4j/database.js";
+import { nominalReadableBy } from "../permissions/envelope.js";
 import { CountryCodeScalar } from "../scalars/index.js";
 import type { RowError } from "./types.js";
 
@@ -107,7 +108,11 @@ async function lookUp<R>(
   return resolved;
 }
 
-/** Persons (by agency and reference), companies (by agency and registration) and ids, to Person/Company ids. */
+/**
+ * Persons (by agency and reference), companies (by agency and registration) and ids, to Person/Company ids: only
+ * parties the importing agency may read (its own, or shared with it in an open operation), since an agency names
+ * only those; a hidden party is reported like a missing one, so an import cannot probe another agency's references.
+ */
 export function resolvePartyReferences(db: Database, agency: string, uses: readonly ReferenceUse<PartyReference>[]): Promise<Resolved> {
   return lookUp(
     uses,
@@ -129,14 +134,15 @@ export function resolvePartyReferences(db: Database, agency: string, uses: reado
       database.read(
         `UNWIND $keys AS k
          CALL (k) {
-           MATCH (p:Person { ownerAgency: k.agency, reference: k.reference }) WHERE k.kind = 'person' RETURN p.id AS id
+           MATCH (p:Person { ownerAgency: k.agency, reference: k.reference }) WHERE k.kind = 'person' AND ${nominalReadableBy("p")} RETURN p.id AS id
            UNION
-           MATCH (c:Company { ownerAgency: k.agency, registrationCountry: k.country, registrationNumber: k.number }) WHERE k.kind = 'company' RETURN c.id AS id
+           MATCH (c:Company { ownerAgency: k.agency, registrationCountry: k.country, registrationNumber: k.number })
+           WHERE k.kind = 'company' AND ${nominalReadableBy("c")} RETURN c.id AS id
            UNION
-           MATCH (n:Person|Company { id: k.id }) WHERE k.kind = 'id' RETURN n.id AS id
+           MATCH (n:Person|Company { id: k.id }) WHERE k.kind = 'id' AND ${nominalReadableBy("n")} RETURN n.id AS id
          }
          RETURN k.key AS key, id`,
-        { keys },
+        { keys, readerAgency: agency },
       ),
     db,
     (ref) =>

@@ -55,16 +55,44 @@ export function envelopesOf(carrier: unknown): AccessEnvelope[] {
   return Array.isArray(access) ? access : [access];
 }
 
-/**
- * Cypher map projection of a record's access envelope, for a node bound to `variable`. The variable name
- * comes from repository code, never from input; the pattern's own variables are derived from it so they
- * cannot clash with the caller's.
- */
+/** Cypher map projection of a record's access envelope, for a node bound to `variable`. */
 export function accessProjection(variable: string): string {
+  const v = cypherVariable(variable);
+  return `{ recordId: ${v}.id, ownerAgency: ${v}.ownerAgency, tlp: coalesce(${v}.tlp, 'AMBER'),
+    handling: coalesce(${v}.handling, 'H0'),
+    sharedIn: [(${v})-[${v}Share:SHARED_IN]->(${v}Op:Operation) | { id: ${v}Op.id,
+      status: ${v}Op.status, endsAt: ${v}Op.endsAt, members: ${sharedWith(`${v}Share`, `${v}Op`)},
+      released: coalesce(${v}Share.released, false) }] }`;
+}
+
+/**
+ * The agencies a share reaches: the members of the operation when the owner shared the record (recorded on the
+ * SHARED_IN relationship) who are still members. An agency added to an operation later does not read what was
+ * shared before it joined unless the owner shares it again: a lead cannot widen an owner's sharing.
+ */
+function sharedWith(share: string, operation: string): string {
+  return `[m IN coalesce(${operation}.memberAgencies, []) WHERE m IN coalesce(${share}.members, [])]`;
+}
+
+/**
+ * Cypher condition "the reader's agency may read the nominal data of the record bound to `variable`": the record
+ * half of `decideNominal` (the caller's role and purpose are checked before the query runs). Lists that are
+ * selected or ordered by nominal values use it, so they hold only records the caller may read and their order,
+ * length and `hasNextPage` say nothing about the others; writes that link to a party use it, so an agency names
+ * only parties it may read. `agency` is the Cypher expression of the reader's agency: `$readerAgency` by default.
+ */
+export function nominalReadableBy(variable: string, agency = "$readerAgency"): string {
+  const v = cypherVariable(variable);
+  if (!/^(\$[a-zA-Z]+|[a-z][A-Za-z0-9]*\.[a-zA-Z]+)$/.test(agency)) throw new Error(`Not a parameter or property: ${agency}`);
+  return `(${v}.ownerAgency = ${agency} OR (NOT coalesce(${v}.tlp, 'AMBER') IN ['RED', 'AMBER_STRICT'] AND EXISTS {
+    MATCH (${v})-[${v}Share:SHARED_IN]->(${v}Op:Operation)
+    WHERE ${v}Op.status = 'OPEN' AND (${v}Op.endsAt IS NULL OR ${v}Op.endsAt > datetime())
+      AND ${agency} IN ${sharedWith(`${v}Share`, `${v}Op`)}
+      AND (coalesce(${v}.handling, 'H0') <> 'H2' OR coalesce(${v}Share.released, false)) }))`;
+}
+
+/** The variable name comes from repository code, never from input; the patterns' own variables derive from it. */
+function cypherVariable(variable: string): string {
   if (!/^[a-z][A-Za-z0-9]*$/.test(variable)) throw new Error(`Not a Cypher variable: ${variable}`);
-  return `{ recordId: ${variable}.id, ownerAgency: ${variable}.ownerAgency, tlp: coalesce(${variable}.tlp, 'AMBER'),
-    handling: coalesce(${variable}.handling, 'H0'),
-    sharedIn: [(${variable})-[${variable}Share:SHARED_IN]->(${variable}Op:Operation) | { id: ${variable}Op.id,
-      status: ${variable}Op.status, endsAt: ${variable}Op.endsAt, members: ${variable}Op.memberAgencies,
-      released: coalesce(${variable}Share.released, false) }] }`;
+  return variable;
 }

@@ -82,12 +82,17 @@ function knownBuyer(bg: Background, agency: AgencyProfile, rng: Rng): Buyer | un
   };
 }
 
-/** The shop that sold it: for stopped goods, a shop in the goods' country of origin. */
-function seller(bg: Background, suspicious: SuspiciousGoods | undefined, rng: Rng) {
+/**
+ * The shop that sold it: for stopped goods, a shop in the goods' country of origin. A known company is declared as
+ * it is recorded, but the order names it (resolves the seller to it) only when it is the ordering agency's own
+ * record: an agency may name only parties it may read.
+ */
+function seller(bg: Background, agency: AgencyProfile, suspicious: SuspiciousGoods | undefined, rng: Rng) {
   const index = !suspicious || suspicious.origin === "CN" ? (rng.chance(0.3) ? pickForeignShopIndex(bg, rng) : undefined) : undefined;
   if (index !== undefined) {
     const company = companyAt(bg, index);
-    return { declared: declaredCompany(company, rng), key: company.key, name: company.input.name, country: company.input.registrationCountry };
+    const key = company.agency === agency.code ? company.key : undefined;
+    return { declared: declaredCompany(company, rng), key, name: company.input.name, country: company.input.registrationCountry };
   }
   const shops = suspicious ? SHOPS.filter((s) => s.country === suspicious.origin) : SHOPS;
   const shop = rng.pick(shops.length > 0 ? shops : SHOPS);
@@ -153,7 +158,7 @@ export function parcelAt(bg: Background, o: number): Parcel {
   const orderDate = rng.instant(ORDER_PERIOD.from, ORDER_PERIOD.to);
   const suspicious = seized ? rng.pick(SUSPICIOUS_GOODS) : undefined;
   const buyer = (rng.chance(seized ? 0.4 : 0.2) ? knownBuyer(bg, agency, rng) : undefined) ?? consumer(agency, o, rng);
-  const shop = seller(bg, suspicious, rng);
+  const shop = seller(bg, agency, suspicious, rng);
   const serial = orderSerial(o);
   const order = buildOrder({
     seed,

@@ -11,6 +11,7 @@ import {
   type MarkingsInput,
   type PlanCompany,
   type PlanLink,
+  type PlanOperation,
   type PlanOrder,
   type PlanPayment,
   type PlanPerson,
@@ -48,6 +49,8 @@ export interface RingRecords {
   orders: PlanOrder[];
   payments: PlanPayment[];
   shipments: PlanShipment[];
+  /** The operation through which the ring's agencies share the members they name in each other's records, if any. */
+  exchange: PlanOperation | null;
 }
 
 /** Serial number slots of a ring's records, above every background range (see SERIAL). */
@@ -272,7 +275,14 @@ export function buildRing(seed: number, r: number, def: RingDefinition): RingRec
   const orders = parcels.map((p) => p.order);
   const payments = parcels.map((p) => p.payment);
   const shipments = parcels.map((p) => p.shipment);
+  const exchange = exchangeOperation(def, [...persons, ...companies], [
+    ...ringLinks.map((l) => ({ agency: l.agency, parties: [l.person, l.other] })),
+    ...allSeizures.map((s) => ({ agency: s.agency, parties: s.offenders })),
+    ...orders.map((o) => ({ agency: o.agency, parties: [o.buyer, o.seller] })),
+    ...shipments.map((s) => ({ agency: s.agency, parties: [s.consignor, s.consignee] })),
+  ]);
   return {
+    exchange,
     ring: {
       index: r,
       name: def.name,
@@ -293,5 +303,44 @@ export function buildRing(seed: number, r: number, def: RingDefinition): RingRec
     orders,
     payments,
     shipments,
+  };
+}
+
+/**
+ * The ring's exchange: where an agency's record names a party another agency owns (an associate, a director, an
+ * offender, a buyer, a consignee), the owner shares that party into an operation of the ring's agencies first, as
+ * CENcomm agencies do, because an agency may name only parties it may read. The shared parties get shareable
+ * markings (AMBER, H0): a RED or AMBER_STRICT party never leaves its agency, and an owner who lets partners record
+ * cases against a suspect marks it so. Null when the ring's agencies name only their own parties.
+ */
+function exchangeOperation(
+  def: RingDefinition,
+  parties: ReadonlyArray<PlanPerson | PlanCompany>,
+  references: ReadonlyArray<{ agency: string; parties: ReadonlyArray<string | undefined> }>,
+): PlanOperation | null {
+  const owners = new Map(parties.map((p) => [p.key, p]));
+  const named = new Map<string, PlanPerson | PlanCompany>();
+  const members = new Set<string>();
+  for (const reference of references) {
+    for (const key of reference.parties) {
+      const party = key ? owners.get(key) : undefined;
+      if (!party || party.agency === reference.agency) continue;
+      named.set(party.key, party);
+      members.add(reference.agency).add(party.agency);
+    }
+  }
+  if (named.size === 0) return null;
+  for (const party of named.values()) party.input.markings = SHAREABLE;
+  const lead = def.members[0]!.agency;
+  const name = `${def.name}: exchange`;
+  return {
+    key: keys.operation(lead, name),
+    agency: lead,
+    name,
+    memberAgencies: [...members].filter((a) => a !== lead).sort(),
+    endsInDays: 365,
+    retentionDays: 30,
+    records: [...named.keys()],
+    stage: "exchange",
   };
 }

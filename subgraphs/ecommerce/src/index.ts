@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { identifierSchema, ImportJobResolver, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { identifierSchema, ImportJobResolver, partyReferences, type RequestContext, type SubgraphDefinition } from "@cix/core";
 import { ecommerceImportRoutes } from "./import/routes.js";
 import { orderById } from "./order/order.loaders.js";
 import { orderSchema } from "./order/order.repository.js";
@@ -20,9 +20,10 @@ export const ecommerceSubgraph: SubgraphDefinition = {
     Order: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => orderById(ctx).load(ref.id) },
     Payment: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => paymentById(ctx).load(ref.id) },
     Shipment: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => shipmentById(ctx).load(ref.id) },
-    // Stubs of types owned elsewhere: the id is all this subgraph needs to add its fields.
+    // A stub of a type owned elsewhere: the id is all this subgraph needs to add its fields.
     Seizure: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
-    Party: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+    // A party's fields here are links to it (its orders, payments, parcels): decided on the party's own envelope.
+    Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyReferences(ctx).load(ref.id) },
   },
   // Declared phones, e-mails, addresses and payment accounts are written to the shared identifier nodes.
   neo4jSchema: [...orderSchema, ...paymentSchema, ...shipmentSchema, ...identifierSchema],

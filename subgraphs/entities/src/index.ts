@@ -58,3 +58,5 @@ export const entitiesSubgraph: SubgraphDefinition = {
 
 /** The record kinds this subgraph imports (for the import CLI and the CEN-scale loader). */
 export { entitiesImportKinds } from "./import/routes.js";
+/** Operations for loaders that write without the gateway (the CEN-scale seed shares the rings' parties). */
+export { OperationRepository } from "./operation/operation.repository.js";

@@ -1,7 +1,6 @@
 import "reflect-metadata";
-import { ImportJobResolver, type RequestContext, type SubgraphDefinition } from "@cix/core";
+import { ImportJobResolver, partyReferences, type RequestContext, type SubgraphDefinition } from "@cix/core";
 import { seizuresImportRoutes } from "./import/routes.js";
-import { partyRefById } from "./party/party.loaders.js";
 import { PartySeizuresResolver } from "./party/party.resolver.js";
 import { photoSchema } from "./photos/photo.repository.js";
 import { QualityResolver } from "./quality/quality.resolver.js";
@@ -18,7 +17,7 @@ export const seizuresSubgraph: SubgraphDefinition = {
   resolvers: [SeizureResolver, RouteLegResolver, ReviewResolver, PhotoResolver, PartySeizuresResolver, QualityResolver, ImportJobResolver],
   referenceResolvers: {
     Seizure: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => seizureById(ctx).load(ref.id) },
-    Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyRefById(ctx).load(ref.id) },
+    Party: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => partyReferences(ctx).load(ref.id) },
   },
   neo4jSchema: [...seizureSchema, ...photoSchema, ...qualityStatisticsSchema],
   jobs: [qualityStatisticsJob],

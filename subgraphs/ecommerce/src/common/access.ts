@@ -1,12 +1,5 @@
 import { forbidden, hasRole, NOMINAL_READER_ROLES, requireViewer, type Viewer } from "@cix/core";
 
-/** Who may write orders, payments and shipments: investigators and supervisors of the owning agency. */
-export function requireWriter(viewer: Viewer | null): Viewer {
-  const v = requireViewer(viewer);
-  if (!hasRole(v, "investigator", "supervisor")) throw forbidden("Writing e-commerce records needs the investigator or supervisor role.");
-  return v;
-}
-
 /**
  * Selecting records by nominal data (e.g. a buyer's name) is itself a nominal read: it needs a role that may
  * read nominal data and a stated purpose (MODEL.md "Who may see what").

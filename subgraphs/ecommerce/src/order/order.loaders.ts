@@ -1,5 +1,4 @@
-import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "@cix/core";
+import { alignMany, alignOne, type Keyset, type RequestContext } from "@cix/core";
 import { OrderRepository } from "./order.repository.js";
 import type { Order } from "./order.types.js";
 
@@ -20,9 +19,9 @@ export function primeOrders(ctx: RequestContext, orders: readonly Order[]): void
  * A page of orders per party (buyer or seller), batched across parties. One loader per page window, since
  * every party in a batch is asked for the same `first`/`after`.
  */
-export function ordersByParty(ctx: RequestContext, limit: number, after: string | null | undefined) {
-  return ctx.loaders.get<string, Order[]>(`ordersByParty:${limit}:${after ?? ""}`, async (partyIds) => {
-    const rows = await new OrderRepository(ctx.db).listByParties(partyIds, keysetAfter(after), limit);
+export function ordersByParty(ctx: RequestContext, limit: number, after: Keyset) {
+  return ctx.loaders.get<string, Order[]>(`ordersByParty:${limit}:${after.afterAt ?? ""}|${after.afterId ?? ""}`, async (partyIds) => {
+    const rows = await new OrderRepository(ctx.db).listByParties(partyIds, after, limit);
     return alignMany(partyIds, rows, (r) => r.partyId).map((group) => group.map((r) => r.order));
   });
 }

@@ -1,6 +1,15 @@
-import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterKeyset, latestByKey, upsertRows, type Keyset } from "@cix/core";
-import { assertExist, LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
+import {
+  assertNameableParties,
+  afterKeyset,
+  latestByKey,
+  ownedRecordProperties,
+  upsertRows,
+  type Database,
+  type Keyset,
+  type MarkingsInput,
+  type Tx,
+} from "@cix/core";
+import { LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import { ORDER_PROJECTION, orderFromRow, type OrderRow } from "./order.mapping.js";
 import type { OrderFilterParams, OrderWrite } from "./order.input.js";
@@ -109,14 +118,12 @@ const ORDER_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (o: OrderWrite) => str
  * batch size (references checked first); returns their ids in input order.
  */
 async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise<string[]> {
-  await assertExist(
+  await assertNameableParties(
     tx,
-    LABEL.Party,
-    writes.flatMap(({ order }) => [
-      { path: "input.buyerPartyId", id: order.buyerPartyId },
-      { path: "input.sellerPartyId", id: order.sellerPartyId },
+    writes.flatMap(({ order, ownerAgency }) => [
+      { path: "input.buyerPartyId", id: order.buyerPartyId, agency: ownerAgency },
+      { path: "input.sellerPartyId", id: order.sellerPartyId, agency: ownerAgency },
     ]),
-    "the id of an existing Person or Company",
   );
   const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.order.platform, w.order.orderNumber]);
   const ids = await upsertRows(

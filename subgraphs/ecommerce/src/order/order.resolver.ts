@@ -1,7 +1,15 @@
-import { Nominal, toConnection, type RequestContext } from "@cix/core";
+import {
+  checkedFirst,
+  cursorScope,
+  keysetAfter,
+  Nominal,
+  partyReferences,
+  requireViewer,
+  Roles,
+  toConnection,
+  type RequestContext,
+} from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireWriter } from "../common/access.js";
-import { checkedFirst, keysetAfter } from "@cix/core";
 import { paymentsByOrder } from "../payment/payment.loaders.js";
 import { Payment } from "../payment/payment.types.js";
 import { PartyRef } from "../references/party.ref.js";
@@ -27,18 +35,20 @@ export class OrderResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const size = checkedFirst(first);
-    const rows = await new OrderRepository(ctx.db).list(orderFilterParams(filter, ctx.viewer), keysetAfter(after), size + 1);
+    const scope = cursorScope(ctx.viewer, "Query.orders", { filter });
+    const rows = await new OrderRepository(ctx.db).list(orderFilterParams(filter, ctx.viewer), keysetAfter(after, scope), size + 1);
     primeOrders(ctx, rows);
-    return toConnection(rows, size, (o) => [o.orderDate, o.id]);
+    return toConnection(rows, size, (o) => [o.orderDate, o.id], scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Order, {
     description:
       "Creates an order of the caller's agency, or replaces it if the agency already recorded that platform's order number " +
       "(idempotent: items, party links and declared identifiers are replaced, not added to).",
   })
   async upsertOrder(@Arg("input", () => OrderInput, { description: "The order." }) input: OrderInput, @Ctx() ctx: RequestContext) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const order = orderWrite(input);
     const id = await new OrderRepository(ctx.db).upsert({
       ownerAgency: viewer.agency,
@@ -51,14 +61,14 @@ export class OrderResolver {
 
   @Nominal()
   @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the buyer was resolved to (nominal)." })
-  buyer(@Root() order: Order): PartyRef | null {
-    return order.buyerPartyId ? { id: order.buyerPartyId } : null;
+  buyer(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return order.buyerPartyId ? partyReferences(ctx).load(order.buyerPartyId) : null;
   }
 
   @Nominal()
   @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the seller was resolved to (nominal)." })
-  seller(@Root() order: Order): PartyRef | null {
-    return order.sellerPartyId ? { id: order.sellerPartyId } : null;
+  seller(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return order.sellerPartyId ? partyReferences(ctx).load(order.sellerPartyId) : null;
   }
 
   @FieldResolver(() => [Payment], { description: "Payments for this order, newest first." })

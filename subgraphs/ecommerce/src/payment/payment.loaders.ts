@@ -1,5 +1,4 @@
-import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "@cix/core";
+import { alignMany, alignOne, type Keyset, type RequestContext } from "@cix/core";
 import { PaymentRepository } from "./payment.repository.js";
 import type { Payment } from "./payment.types.js";
 
@@ -19,9 +18,9 @@ export function paymentsByOrder(ctx: RequestContext) {
 }
 
 /** A page of payments per party, batched across parties asked for the same page window. */
-export function paymentsByParty(ctx: RequestContext, limit: number, after: string | null | undefined) {
-  return ctx.loaders.get<string, Payment[]>(`paymentsByParty:${limit}:${after ?? ""}`, async (partyIds) => {
-    const rows = await new PaymentRepository(ctx.db).listByParties(partyIds, keysetAfter(after), limit);
+export function paymentsByParty(ctx: RequestContext, limit: number, after: Keyset) {
+  return ctx.loaders.get<string, Payment[]>(`paymentsByParty:${limit}:${after.afterAt ?? ""}|${after.afterId ?? ""}`, async (partyIds) => {
+    const rows = await new PaymentRepository(ctx.db).listByParties(partyIds, after, limit);
     return alignMany(partyIds, rows, (r) => r.partyId).map((group) => group.map((r) => r.payment));
   });
 }

@@ -1,5 +1,15 @@
-import { linkIdentifiersMany, ownedRecordProperties, retainIdentifiersMany, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterKeyset, latestByKey, upsertRows, type Keyset } from "@cix/core";
+import {
+  afterKeyset,
+  latestByKey,
+  linkIdentifiersMany,
+  ownedRecordProperties,
+  retainIdentifiersMany,
+  upsertRows,
+  type Database,
+  type Keyset,
+  type MarkingsInput,
+  type Tx,
+} from "@cix/core";
 import { assertExist, LABEL, replaceLinks } from "../common/links.js";
 import type { PaymentFilterParams, PaymentWrite } from "./payment.input.js";
 import { PAYMENT_PROJECTION, paymentFromRow, type PaymentRow } from "./payment.mapping.js";

@@ -1,7 +1,5 @@
-import { toConnection, type RequestContext } from "@cix/core";
+import { checkedFirst, cursorScope, keysetAfter, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireWriter } from "../common/access.js";
-import { checkedFirst, keysetAfter } from "@cix/core";
 import { orderById } from "../order/order.loaders.js";
 import { Order } from "../order/order.types.js";
 import { paymentFilterParams, paymentWrite } from "./payment.input.js";
@@ -24,17 +22,19 @@ export class PaymentResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const size = checkedFirst(first);
-    const rows = await new PaymentRepository(ctx.db).list(paymentFilterParams(filter), keysetAfter(after), size + 1);
-    return toConnection(rows, size, (p) => [p.paidAt, p.id]);
+    const scope = cursorScope(ctx.viewer, "Query.payments", { filter });
+    const rows = await new PaymentRepository(ctx.db).list(paymentFilterParams(filter), keysetAfter(after, scope), size + 1);
+    return toConnection(rows, size, (p) => [p.paidAt, p.id], scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Payment, {
     description:
       "Creates a payment of the caller's agency, or replaces it if the agency already recorded that provider's " +
       "transaction id (idempotent).",
   })
   async upsertPayment(@Arg("input", () => PaymentInput, { description: "The payment." }) input: PaymentInput, @Ctx() ctx: RequestContext) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const payment = paymentWrite(input);
     const id = await new PaymentRepository(ctx.db).upsert({
       ownerAgency: viewer.agency,

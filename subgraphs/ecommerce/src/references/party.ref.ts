@@ -1,3 +1,4 @@
+import { Nominal, type AccessEnvelope } from "@cix/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
@@ -6,8 +7,12 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  */
 @Directive('@key(fields: "id")')
 @Directive("@interfaceObject")
+@Nominal()
 @ObjectType("Party", { description: "A person or company (owned by the entities subgraph)." })
 export class PartyRef {
   @Field(() => ID, { description: "The party's hub id." })
   id: string;
+
+  /** The party's access envelope (`partyReferences`): every field this subgraph adds to a party is a link to it. */
+  __access?: AccessEnvelope;
 }

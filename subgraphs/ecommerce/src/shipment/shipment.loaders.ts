@@ -1,5 +1,4 @@
-import { alignMany, alignOne, type RequestContext } from "@cix/core";
-import { keysetAfter } from "@cix/core";
+import { alignMany, alignOne, type Keyset, type RequestContext } from "@cix/core";
 import { ShipmentRepository } from "./shipment.repository.js";
 import type { Shipment } from "./shipment.types.js";
 
@@ -27,9 +26,9 @@ export function shipmentsByOrder(ctx: RequestContext) {
 }
 
 /** A page of shipments per party (consignor or consignee), batched across parties asked for the same page window. */
-export function shipmentsByParty(ctx: RequestContext, limit: number, after: string | null | undefined) {
-  return ctx.loaders.get<string, Shipment[]>(`shipmentsByParty:${limit}:${after ?? ""}`, async (partyIds) => {
-    const rows = await new ShipmentRepository(ctx.db).listByParties(partyIds, keysetAfter(after), limit);
+export function shipmentsByParty(ctx: RequestContext, limit: number, after: Keyset) {
+  return ctx.loaders.get<string, Shipment[]>(`shipmentsByParty:${limit}:${after.afterAt ?? ""}|${after.afterId ?? ""}`, async (partyIds) => {
+    const rows = await new ShipmentRepository(ctx.db).listByParties(partyIds, after, limit);
     return alignMany(partyIds, rows, (r) => r.partyId).map((group) => group.map((r) => r.shipment));
   });
 }

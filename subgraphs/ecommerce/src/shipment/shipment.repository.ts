@@ -1,5 +1,14 @@
-import { ownedRecordProperties, type Database, type MarkingsInput, type Tx } from "@cix/core";
-import { afterKeyset, latestByKey, upsertRows, type Keyset } from "@cix/core";
+import {
+  assertNameableParties,
+  afterKeyset,
+  latestByKey,
+  ownedRecordProperties,
+  upsertRows,
+  type Database,
+  type Keyset,
+  type MarkingsInput,
+  type Tx,
+} from "@cix/core";
 import { assertExist, LABEL, replaceLinks, type LinkSpec } from "../common/links.js";
 import { replaceDeclaredIdentifiers } from "../declared/declared-identifiers.js";
 import type { ShipmentFilterParams, ShipmentWrite } from "./shipment.input.js";
@@ -141,14 +150,12 @@ const SHIPMENT_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (s: ShipmentWrite) 
  */
 async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
   const shipments = writes.map((w) => w.shipment);
-  await assertExist(
+  await assertNameableParties(
     tx,
-    LABEL.Party,
-    shipments.flatMap((s) => [
-      { path: "input.consignorPartyId", id: s.consignorPartyId },
-      { path: "input.consigneePartyId", id: s.consigneePartyId },
+    writes.flatMap(({ shipment, ownerAgency }) => [
+      { path: "input.consignorPartyId", id: shipment.consignorPartyId, agency: ownerAgency },
+      { path: "input.consigneePartyId", id: shipment.consigneePartyId, agency: ownerAgency },
     ]),
-    "the id of an existing Person or Company",
   );
   await assertExist(tx, LABEL.Order, shipments.map((s) => ({ path: "input.orderId", id: s.orderId })), "the id of an existing Order");
   await assertExist(tx, LABEL.Seizure, shipments.map((s) => ({ path: "input.seizureId", id: s.seizureId })), "the id of an existing Seizure");

@@ -1,7 +1,15 @@
-import { Nominal, toConnection, type RequestContext } from "@cix/core";
+import {
+  checkedFirst,
+  cursorScope,
+  keysetAfter,
+  Nominal,
+  partyReferences,
+  requireViewer,
+  Roles,
+  toConnection,
+  type RequestContext,
+} from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireWriter } from "../common/access.js";
-import { checkedFirst, keysetAfter } from "@cix/core";
 import { orderById } from "../order/order.loaders.js";
 import { Order } from "../order/order.types.js";
 import { PartyRef } from "../references/party.ref.js";
@@ -26,17 +34,19 @@ export class ShipmentResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const size = checkedFirst(first);
-    const rows = await new ShipmentRepository(ctx.db).list(shipmentFilterParams(filter), keysetAfter(after), size + 1);
-    return toConnection(rows, size, (s) => [s.sortAt, s.id]);
+    const scope = cursorScope(ctx.viewer, "Query.shipments", { filter });
+    const rows = await new ShipmentRepository(ctx.db).list(shipmentFilterParams(filter), keysetAfter(after, scope), size + 1);
+    return toConnection(rows, size, (s) => [s.sortAt, s.id], scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Shipment, {
     description:
       "Creates a shipment of the caller's agency, or replaces it if the agency already recorded that carrier's tracking " +
       "number (idempotent: events, links and declared identifiers are replaced, not added to).",
   })
   async upsertShipment(@Arg("input", () => ShipmentInput, { description: "The shipment." }) input: ShipmentInput, @Ctx() ctx: RequestContext) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const shipment = shipmentWrite(input);
     const id = await new ShipmentRepository(ctx.db).upsert({
       ownerAgency: viewer.agency,
@@ -49,14 +59,14 @@ export class ShipmentResolver {
 
   @Nominal()
   @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the consignor was resolved to (nominal)." })
-  consignor(@Root() shipment: Shipment): PartyRef | null {
-    return shipment.consignorPartyId ? { id: shipment.consignorPartyId } : null;
+  consignor(@Root() shipment: Shipment, @Ctx() ctx: RequestContext) {
+    return shipment.consignorPartyId ? partyReferences(ctx).load(shipment.consignorPartyId) : null;
   }
 
   @Nominal()
   @FieldResolver(() => PartyRef, { nullable: true, description: "The Person or Company the consignee was resolved to (nominal)." })
-  consignee(@Root() shipment: Shipment): PartyRef | null {
-    return shipment.consigneePartyId ? { id: shipment.consigneePartyId } : null;
+  consignee(@Root() shipment: Shipment, @Ctx() ctx: RequestContext) {
+    return shipment.consigneePartyId ? partyReferences(ctx).load(shipment.consigneePartyId) : null;
   }
 
   @FieldResolver(() => Order, { nullable: true, description: "The order this shipment fulfils." })

@@ -1,10 +1,10 @@
-import { badUserInput, checkedFirst, decodeCursor, requireRole, toConnection, type RequestContext } from "@cix/core";
+import { badUserInput, checkedFirst, cursorScope, openCursor, requireRole, toConnection, type CursorScope, type RequestContext } from "@cix/core";
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { AuditRepository } from "./audit.repository.js";
 import { AuditEntryConnection } from "./audit.types.js";
 
-function beforeSeq(after: string | null | undefined): number | null {
-  const cursor = decodeCursor(after);
+function beforeSeq(after: string | null | undefined, scope: CursorScope): number | null {
+  const cursor = openCursor(after, scope);
   if (!cursor) return null;
   if (typeof cursor[0] !== "number") throw badUserInput("after", "a cursor returned as endCursor by an earlier page");
   return cursor[0];
@@ -20,8 +20,9 @@ export class AuditResolver {
   ) {
     const viewer = requireRole(ctx.viewer, "supervisor");
     const size = checkedFirst(first);
-    const rows = await new AuditRepository(ctx.db).byAgency(viewer.agency, beforeSeq(after), size + 1);
-    return toConnection(rows, size, (e) => [e.seq]);
+    const scope = cursorScope(viewer, "Query.auditTrail");
+    const rows = await new AuditRepository(ctx.db).byAgency(viewer.agency, beforeSeq(after, scope), size + 1);
+    return toConnection(rows, size, (e) => [e.seq], scope);
   }
 
   @Query(() => AuditEntryConnection, {
@@ -35,7 +36,8 @@ export class AuditResolver {
   ) {
     const viewer = requireRole(ctx.viewer, "supervisor");
     const size = checkedFirst(first);
-    const rows = await new AuditRepository(ctx.db).readsOfOwner(viewer.agency, recordId, beforeSeq(after), size + 1);
-    return toConnection(rows, size, (e) => [e.seq]);
+    const scope = cursorScope(viewer, "Query.readsOfOurRecords", { recordId });
+    const rows = await new AuditRepository(ctx.db).readsOfOwner(viewer.agency, recordId, beforeSeq(after, scope), size + 1);
+    return toConnection(rows, size, (e) => [e.seq], scope);
   }
 }

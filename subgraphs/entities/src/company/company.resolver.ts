@@ -1,7 +1,6 @@
-import { foldText, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
+import { checkedFirst, cursorScope, foldText, ownedRecordProperties, requireViewer, Roles, type RequestContext } from "@cix/core";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedFirst } from "@cix/core";
+import { requireNominalList } from "../common/nominal-search.js";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { loadPartyOfType, partyById } from "../party/party.loaders.js";
 import { PartyRepository } from "../party/party.repository.js";
@@ -25,21 +24,22 @@ export class CompanyResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
+    const viewer = requireNominalList(ctx, "Listing companies");
     const size = checkedFirst(first);
-    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
-    const name = filter?.name ? foldText(filter.name) : null;
-    const viewer = name !== null ? requireNominalCriteria(ctx, "name") : requireViewer(ctx.viewer);
-    const criteria = { name, country: filter?.registrationCountry ?? null, ownerAgency: filter?.ownerAgency ?? null };
+    const scope = cursorScope(viewer, "Query.companies", { filter, orderBy });
+    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant", scope);
+    const criteria = { name: filter?.name ? foldText(filter.name) : null, country: filter?.registrationCountry ?? null, ownerAgency: filter?.ownerAgency ?? null };
     const repository = new PartyRepository(ctx.db);
-    const page = await partyPage((from, limit) => repository.list("Company", criteria, orderBy, from, limit), {
+    const page = await partyPage((from, limit) => repository.list("Company", criteria, orderBy, viewer.agency, from, limit), {
       first: size,
       after: position,
       viewer,
-      visibleOnly: name !== null,
+      scope,
     });
-    return partyConnection(page);
+    return partyConnection(page, scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Company, {
     description:
       "Records a company of your agency with its identifiers, in one transaction. Idempotent when a registration number " +

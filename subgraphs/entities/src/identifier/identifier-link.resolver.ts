@@ -1,4 +1,4 @@
-import { badUserInput, linkIdentifiers, requireViewer, unlinkIdentifiers, type RequestContext } from "@cix/core";
+import { badUserInput, linkIdentifiers, requireViewer, Roles, unlinkIdentifiers, type RequestContext } from "@cix/core";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { checkPeriod } from "../common/dates.js";
 import { partyById } from "../party/party.loaders.js";
@@ -11,6 +11,7 @@ import { LinkIdentifierInput } from "./identifier.types.js";
 
 @Resolver()
 export class IdentifierLinkResolver {
+  @Roles("investigator", "supervisor")
   @Mutation(() => Party, {
     description:
       "Links a phone, e-mail address, address, bank account or identity document to a person or company of your agency. " +
@@ -24,7 +25,7 @@ export class IdentifierLinkResolver {
     const identifier = linkedIdentifier(input, "input");
     checkPeriod(input.since, input.until, "input");
     await ctx.db.transaction(async (tx) => {
-      const label = await checkParty(tx, input.partyId, { path: "input.partyId", mustOwn: viewer.agency });
+      const label = await checkParty(tx, input.partyId, { path: "input.partyId", agency: viewer.agency, mustOwn: true });
       if (identifier.kind === "IdentityDocument" && label !== "Person") {
         throw badUserInput("input.identityDocument", "a document held by a person (companies hold none)");
       }
@@ -34,6 +35,7 @@ export class IdentifierLinkResolver {
     return partyById(ctx).load(input.partyId);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Party, {
     description: "Removes the link between a party of your agency and an identifier. Idempotent: unlinking what is not linked changes nothing.",
   })
@@ -44,7 +46,7 @@ export class IdentifierLinkResolver {
   ): Promise<PartyRow | null> {
     const viewer = requireViewer(ctx.viewer);
     await ctx.db.transaction(async (tx) => {
-      const label = await checkParty(tx, partyId, { path: "partyId", mustOwn: viewer.agency });
+      const label = await checkParty(tx, partyId, { path: "partyId", agency: viewer.agency, mustOwn: true });
       const linked = await identifierLinkedToParty(tx, partyId, identifierId);
       if (linked) await unlinkIdentifiers(tx, { label, id: partyId }, { rel: PARTY_REL[linked.kind], kind: linked.kind }, [linked.key]);
     });

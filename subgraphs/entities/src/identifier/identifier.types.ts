@@ -37,6 +37,7 @@ interface IdentifierRow {
 }
 
 @Directive('@key(fields: "id")')
+@Nominal()
 @ObjectType({ description: "A phone number; one node per number (E.164), shared by every record that uses it." })
 export class Phone implements IdentifierRow {
   __access: AccessEnvelope[];
@@ -53,6 +54,7 @@ export class Phone implements IdentifierRow {
 }
 
 @Directive('@key(fields: "id")')
+@Nominal()
 @ObjectType({ description: "An e-mail address; one node per address (lower case), shared by every record that uses it." })
 export class Email implements IdentifierRow {
   __access: AccessEnvelope[];
@@ -66,6 +68,7 @@ export class Email implements IdentifierRow {
 }
 
 @Directive('@key(fields: "id")')
+@Nominal()
 @ObjectType({
   description:
     "A postal address; one node per address (street, postcode, city and country compared without case, accents, " +
@@ -93,6 +96,7 @@ export class Address implements IdentifierRow {
 }
 
 @Directive('@key(fields: "id")')
+@Nominal()
 @ObjectType({ description: "A bank account; one node per IBAN, shared by every record that holds or declares it." })
 export class BankAccount implements IdentifierRow {
   __access: AccessEnvelope[];
@@ -112,6 +116,7 @@ export class BankAccount implements IdentifierRow {
 }
 
 @Directive('@key(fields: "id")')
+@Nominal()
 @ObjectType({ description: "An identity document; one node per type, issuing country and number, shared by every record that holds it." })
 export class IdentityDocument implements IdentifierRow {
   __access: AccessEnvelope[];

@@ -60,14 +60,18 @@ export class OperationRepository {
     return row?.op ?? null;
   }
 
-  /** Shares records the agency owns; returns the ids actually shared (others are not the agency's). */
+  /**
+   * Shares records the agency owns with the operation's members of today (kept on the share, see `sharedWith` in
+   * core's envelope); returns the ids actually shared (others are not the agency's).
+   */
   async share(id: string, recordIds: string[], ownerAgency: string, released: boolean, operationOnly: boolean, by: string): Promise<string[]> {
     const rows = await this.db.write<{ id: string }>(
       `MATCH (op:Operation { id: $id })
        UNWIND $recordIds AS rid
        MATCH (r { id: rid }) WHERE any(l IN labels(r) WHERE l IN $shareable) AND r.ownerAgency = $ownerAgency
        MERGE (r)-[s:SHARED_IN]->(op)
-       SET s.released = $released, s.operationOnly = $operationOnly, s.sharedBy = $by, s.sharedAt = datetime()
+       SET s.released = $released, s.operationOnly = $operationOnly, s.sharedBy = $by, s.sharedAt = datetime(),
+           s.members = op.memberAgencies
        RETURN r.id AS id`,
       { id, recordIds, ownerAgency, released, operationOnly, by, shareable: SHAREABLE },
     );

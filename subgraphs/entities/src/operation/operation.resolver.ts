@@ -1,11 +1,10 @@
-import { badUserInput, notFound, requireRole, type RequestContext, type Viewer } from "@cix/core";
+import { badUserInput, notFound, requireRole, requireViewer, Roles, type RequestContext, type Viewer } from "@cix/core";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { operationById } from "./operation.loaders.js";
 import { OperationRepository } from "./operation.repository.js";
 import { OpenOperationInput, Operation, OperationStatus } from "./operation.types.js";
 
 const AGENCY = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
-const OPERATORS = ["investigator", "supervisor"] as const;
 
 function checkAgencies(agencies: string[], field: string): string[] {
   agencies.forEach((a, i) => {
@@ -22,7 +21,7 @@ async function visibleOperation(ctx: RequestContext, id: string, viewer: Viewer)
 }
 
 async function ledOperation(ctx: RequestContext, id: string): Promise<Operation> {
-  const viewer = requireRole(ctx.viewer, ...OPERATORS);
+  const viewer = requireViewer(ctx.viewer);
   const op = await visibleOperation(ctx, id, viewer);
   if (op.leadAgency !== viewer.agency) throw badUserInput("id", "an operation your agency leads");
   return op;
@@ -43,9 +42,10 @@ export class OperationResolver {
     return new OperationRepository(ctx.db).forAgency(viewer.agency);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Operation, { description: "Opens an operation led by your agency." })
   openOperation(@Arg("input", () => OpenOperationInput) input: OpenOperationInput, @Ctx() ctx: RequestContext) {
-    const viewer = requireRole(ctx.viewer, ...OPERATORS);
+    const viewer = requireViewer(ctx.viewer);
     const name = input.name.trim();
     if (name.length < 3 || name.length > 200) throw badUserInput("input.name", "3 to 200 characters");
     const endsAt = new Date(input.endsAt);
@@ -62,6 +62,7 @@ export class OperationResolver {
     });
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Operation, { description: "Adds and/or removes member agencies (lead agency only; the lead stays)." })
   async changeOperationMembers(
     @Arg("id", () => ID, { description: "The operation's id." }) id: string,
@@ -73,12 +74,14 @@ export class OperationResolver {
     return new OperationRepository(ctx.db).setMembers(id, checkAgencies(add, "add"), checkAgencies(remove, "remove"));
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Operation, { description: "Closes an operation (lead agency only): members lose access at once." })
   async closeOperation(@Arg("id", () => ID, { description: "The operation's id." }) id: string, @Ctx() ctx: RequestContext) {
     await ledOperation(ctx, id);
     return new OperationRepository(ctx.db).close(id);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => [ID], {
     description: "Shares records your agency owns into an open operation your agency takes part in; returns the ids shared.",
   })
@@ -93,20 +96,21 @@ export class OperationResolver {
     operationOnly: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    const viewer = requireRole(ctx.viewer, ...OPERATORS);
+    const viewer = requireViewer(ctx.viewer);
     const op = await visibleOperation(ctx, id, viewer);
     if (op.status !== OperationStatus.OPEN) throw badUserInput("id", "an open operation");
     if (recordIds.length === 0 || recordIds.length > 1000) throw badUserInput("recordIds", "1 to 1000 record ids");
     return new OperationRepository(ctx.db).share(id, recordIds, viewer.agency, release, operationOnly, viewer.sub);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => [ID], { description: "Withdraws records your agency shared; members lose access to them at once." })
   async unshareFromOperation(
     @Arg("id", () => ID, { description: "The operation's id." }) id: string,
     @Arg("recordIds", () => [ID], { description: "Ids of records to withdraw." }) recordIds: string[],
     @Ctx() ctx: RequestContext,
   ) {
-    const viewer = requireRole(ctx.viewer, ...OPERATORS);
+    const viewer = requireViewer(ctx.viewer);
     await visibleOperation(ctx, id, viewer);
     return new OperationRepository(ctx.db).unshare(id, recordIds, viewer.agency);
   }

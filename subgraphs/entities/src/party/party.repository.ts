@@ -1,4 +1,4 @@
-import type { Database, IdentifierLookup } from "@cix/core";
+import { nominalReadableBy, type Database, type IdentifierLookup } from "@cix/core";
 import type { SortedPartyRow } from "../common/party-page.js";
 import { PARTY_NAMES_INDEX, partyFields } from "./party.projection.js";
 import { PartyOrder, type PartyRow } from "./party.types.js";
@@ -14,6 +14,13 @@ export interface PartyListFilter {
 }
 
 export type ScoredPartyRow = SortedPartyRow & { score: number };
+
+/** A party search: what to match and who reads (only parties whose nominal data the reader's agency may read). */
+export interface PartySearch {
+  lookup: IdentifierLookup | null;
+  ownerAgency: string | null;
+  readerAgency: string;
+}
 
 /** Parties holding an identifier given as search input (each reading of it: phone, e-mail, IBAN, document number). */
 const IDENTIFIED = `CALL {
@@ -31,6 +38,7 @@ const SEARCH_BY_NAME = `${IDENTIFIED}
   CALL db.index.fulltext.queryNodes('${PARTY_NAMES_INDEX}', $lucene) YIELD node AS n, score
   WHERE (NOT $byIdentifier OR n.id IN identified)
     AND ($ownerAgency IS NULL OR n.ownerAgency = $ownerAgency)
+    AND ${nominalReadableBy("n")}
     AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND n.id > $afterId))
   RETURN ${partyFields("n")} AS party, score, [score, n.id] AS sort
   ORDER BY score DESC, n.id
@@ -39,6 +47,7 @@ const SEARCH_BY_NAME = `${IDENTIFIED}
 const SEARCH_BY_IDENTIFIER = `${IDENTIFIED}
   WITH n
   WHERE ($ownerAgency IS NULL OR n.ownerAgency = $ownerAgency) AND ($afterId IS NULL OR n.id > $afterId)
+    AND ${nominalReadableBy("n")}
   RETURN ${partyFields("n")} AS party, 1.0 AS score, [1.0, n.id] AS sort
   ORDER BY n.id
   LIMIT toInteger($limit)`;
@@ -69,6 +78,7 @@ function listStatement(label: PartyLabel, order: PartyOrder): string {
       AND ($country IS NULL OR ${COUNTRY_CONDITION[label]})
       AND ($name IS NULL OR n.sortName CONTAINS $name)
       AND ($afterKey IS NULL OR ${o.after})
+      AND ${nominalReadableBy("n")}
     RETURN ${partyFields("n")} AS party, ${o.sort} AS sort
     ORDER BY ${o.orderBy}
     LIMIT toInteger($limit)`;
@@ -86,18 +96,13 @@ export class PartyRepository {
   }
 
   /** Name search through the full-text index, optionally only among the holders of an identifier. */
-  searchByName(
-    lucene: string,
-    lookup: IdentifierLookup | null,
-    ownerAgency: string | null,
-    after: readonly unknown[] | null,
-    limit: number,
-  ): Promise<ScoredPartyRow[]> {
+  searchByName(lucene: string, search: PartySearch, after: readonly unknown[] | null, limit: number): Promise<ScoredPartyRow[]> {
     return this.db.read<ScoredPartyRow>(SEARCH_BY_NAME, {
-      ...identifierParams(lookup),
-      byIdentifier: lookup !== null,
+      ...identifierParams(search.lookup),
+      byIdentifier: search.lookup !== null,
       lucene,
-      ownerAgency,
+      ownerAgency: search.ownerAgency,
+      readerAgency: search.readerAgency,
       afterScore: after?.[0] ?? null,
       afterId: after?.[1] ?? null,
       limit,
@@ -105,14 +110,28 @@ export class PartyRepository {
   }
 
   /** Exact identifier search: the holders of the phone, e-mail, IBAN or document number, in id order. */
-  searchByIdentifier(lookup: IdentifierLookup, ownerAgency: string | null, after: readonly unknown[] | null, limit: number): Promise<ScoredPartyRow[]> {
-    return this.db.read<ScoredPartyRow>(SEARCH_BY_IDENTIFIER, { ...identifierParams(lookup), ownerAgency, afterId: after?.[1] ?? null, limit });
+  searchByIdentifier(search: PartySearch, after: readonly unknown[] | null, limit: number): Promise<ScoredPartyRow[]> {
+    return this.db.read<ScoredPartyRow>(SEARCH_BY_IDENTIFIER, {
+      ...identifierParams(search.lookup),
+      ownerAgency: search.ownerAgency,
+      readerAgency: search.readerAgency,
+      afterId: after?.[1] ?? null,
+      limit,
+    });
   }
 
-  /** A keyset page of persons or companies matching a filter. */
-  list(label: PartyLabel, filter: PartyListFilter, order: PartyOrder, after: readonly unknown[] | null, limit: number): Promise<SortedPartyRow[]> {
+  /** A keyset page of the persons or companies matching a filter whose nominal data `readerAgency` may read. */
+  list(
+    label: PartyLabel,
+    filter: PartyListFilter,
+    order: PartyOrder,
+    readerAgency: string,
+    after: readonly unknown[] | null,
+    limit: number,
+  ): Promise<SortedPartyRow[]> {
     return this.db.read<SortedPartyRow>(listStatement(label, order), {
       ...filter,
+      readerAgency,
       afterKey: after?.[0] ?? null,
       afterId: after?.[1] ?? null,
       limit,

@@ -1,7 +1,6 @@
-import { badUserInput, encodeCursor, identifierLookup, Nominal, type RequestContext } from "@cix/core";
+import { badUserInput, checkedFirst, cursorScope, identifierLookup, Nominal, sealCursor, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedFirst } from "@cix/core";
+import { requireNominalList } from "../common/nominal-search.js";
 import { decodeKeyset, partyPage } from "../common/party-page.js";
 import { identifiersOfParty } from "../identifier/identifier.loaders.js";
 import { Address, BankAccount, Email, Phone } from "../identifier/identifier.types.js";
@@ -35,7 +34,6 @@ export class PartyResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PartySearchConnection> {
     const size = checkedFirst(first);
-    const position = decodeKeyset(after, "score");
     // Arguments left out arrive as undefined.
     const lucene = name == null ? null : nameQuery(name);
     if (name != null && lucene === null) throw badUserInput("name", "a name with at least one letter or digit");
@@ -44,16 +42,17 @@ export class PartyResolver {
       throw badUserInput("identifier", "a phone number, e-mail address, IBAN or identity document number");
     }
     if (lucene === null && lookup === null) throw badUserInput("name", "a name and/or an identifier to search for");
-    const viewer = requireNominalCriteria(ctx, lucene ? "name" : "identifier");
+    const viewer = requireNominalList(ctx, `Searching parties by ${lucene ? "name" : "identifier"}`);
+    const scope = cursorScope(viewer, "Query.searchParties", { name, identifier, ownerAgency });
+    const position = decodeKeyset(after, "score", scope);
 
-    const agency = ownerAgency ?? null;
+    const search = { lookup, ownerAgency: ownerAgency ?? null, readerAgency: viewer.agency };
     const repository = new PartyRepository(ctx.db);
     const page = await partyPage(
-      (from, limit) =>
-        lucene ? repository.searchByName(lucene, lookup, agency, from, limit) : repository.searchByIdentifier(lookup!, agency, from, limit),
-      { first: size, after: position, viewer, visibleOnly: true },
+      (from, limit) => (lucene ? repository.searchByName(lucene, search, from, limit) : repository.searchByIdentifier(search, from, limit)),
+      { first: size, after: position, viewer, scope },
     );
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row.sort), node: row.party, score: row.score }));
+    const edges = page.rows.map((row) => ({ cursor: sealCursor(row.sort, scope), node: row.party, score: row.score }));
     return { edges, nodes: edges.map((e) => e.node), pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 

@@ -30,6 +30,7 @@ export interface PartyRow {
  * to `Party` by id (with `@interfaceObject`) without knowing which kind it is.
  */
 @Directive('@key(fields: "id")')
+@Nominal()
 @InterfaceType({
   description: "A party known to customs: a natural person or a company (nominal data).",
   resolveType: (value: { __typename?: string }) => value.__typename,

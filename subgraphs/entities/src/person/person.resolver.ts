@@ -1,7 +1,6 @@
-import { foldText, Nominal, ownedRecordProperties, requireViewer, type RequestContext } from "@cix/core";
+import { checkedFirst, cursorScope, foldText, Nominal, ownedRecordProperties, requireViewer, Roles, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireNominalCriteria } from "../common/nominal-search.js";
-import { checkedFirst } from "@cix/core";
+import { requireNominalList } from "../common/nominal-search.js";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { identifiersOfParty } from "../identifier/identifier.loaders.js";
 import { IdentityDocument } from "../identifier/identifier.types.js";
@@ -27,22 +26,22 @@ export class PersonResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor (endCursor of the previous page)." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
+    const viewer = requireNominalList(ctx, "Listing persons");
     const size = checkedFirst(first);
-    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant");
-    const name = filter?.name ? foldText(filter.name) : null;
-    const country = filter?.nationality ?? null;
-    const nominal = name !== null || country !== null;
-    const viewer = nominal ? requireNominalCriteria(ctx, name !== null ? "name" : "nationality") : requireViewer(ctx.viewer);
+    const scope = cursorScope(viewer, "Query.persons", { filter, orderBy });
+    const position = decodeKeyset(after, orderBy === PartyOrder.NAME ? "name" : "instant", scope);
+    const criteria = { name: filter?.name ? foldText(filter.name) : null, country: filter?.nationality ?? null, ownerAgency: filter?.ownerAgency ?? null };
     const repository = new PartyRepository(ctx.db);
-    const page = await partyPage((from, limit) => repository.list("Person", { name, country, ownerAgency: filter?.ownerAgency ?? null }, orderBy, from, limit), {
+    const page = await partyPage((from, limit) => repository.list("Person", criteria, orderBy, viewer.agency, from, limit), {
       first: size,
       after: position,
       viewer,
-      visibleOnly: nominal,
+      scope,
     });
-    return partyConnection(page);
+    return partyConnection(page, scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Person, {
     description:
       "Records a person of your agency with its identifiers, in one transaction. Idempotent when a reference is given " +

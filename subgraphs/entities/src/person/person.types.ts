@@ -21,9 +21,13 @@ registerEnumType(Gender, {
 @Directive('@key(fields: "id")')
 @ObjectType({ implements: Party, description: "A natural person known to customs (nominal data)." })
 export class Person extends Party {
+  // Agencies fill their own ids with national numbers (a health or passport number was seen on real data).
+  @Nominal()
   @Field(() => String, {
     nullable: true,
-    description: "The owner agency's own id of the person; with the owner agency it identifies the record, so upserts with it are idempotent.",
+    description:
+      "The owner agency's own id of the person; with the owner agency it identifies the record, so upserts with it are idempotent. " +
+      "Nominal: agencies' own ids often are national numbers.",
   })
   reference: string | null;
 

@@ -1,4 +1,4 @@
-import { badUserInput, Nominal, requireViewer, type RequestContext } from "@cix/core";
+import { badUserInput, Nominal, requireViewer, Roles, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { checkPeriod } from "../common/dates.js";
 import { Company } from "../company/company.types.js";
@@ -26,22 +26,24 @@ export class PersonRelationshipResolver {
     return rows.map((r) => ({ company: r.party, role: r.role!, ...r.edge }));
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Person, {
-    description: "Records that two persons are associates (your agency's person and a person of any agency). Idempotent.",
+    description: "Records that two persons are associates: your agency's person and a person your agency may read (its own, or shared with it in an open operation). Idempotent.",
   })
   async linkAssociates(@Arg("input", () => AssociationInput, { description: "The two persons and the period." }) input: AssociationInput, @Ctx() ctx: RequestContext) {
     const viewer = requireViewer(ctx.viewer);
     checkPeriod(input.since, input.until, "input");
     if (input.personId === input.associateId) throw badUserInput("input.associateId", "another person than personId");
     await ctx.db.transaction(async (tx) => {
-      await checkParty(tx, input.personId, { path: "input.personId", type: "Person", mustOwn: viewer.agency });
-      await checkParty(tx, input.associateId, { path: "input.associateId", type: "Person" });
+      await checkParty(tx, input.personId, { path: "input.personId", type: "Person", agency: viewer.agency, mustOwn: true });
+      await checkParty(tx, input.associateId, { path: "input.associateId", type: "Person", agency: viewer.agency });
       const edge = { ownerAgency: viewer.agency, source: "graphql:linkAssociates", since: input.since ?? null, until: input.until ?? null };
       await linkAssociatesMany(tx, [{ personId: input.personId, associateId: input.associateId, edge }]);
     });
     return partyById(ctx).load(input.personId);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Person, { description: "Removes your agency's record that two persons are associates. Idempotent." })
   async unlinkAssociates(
     @Arg("personId", () => ID, { description: "A person of your agency." }) personId: string,
@@ -50,25 +52,27 @@ export class PersonRelationshipResolver {
   ) {
     const viewer = requireViewer(ctx.viewer);
     await ctx.db.transaction(async (tx) => {
-      await checkParty(tx, personId, { path: "personId", type: "Person", mustOwn: viewer.agency });
+      await checkParty(tx, personId, { path: "personId", type: "Person", agency: viewer.agency, mustOwn: true });
       await unlinkAssociates(tx, personId, associateId, viewer.agency);
     });
     return partyById(ctx).load(personId);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Person, { description: "Records a person's role in a company (director or employee). Idempotent." })
   async linkCompanyRole(@Arg("input", () => CompanyRoleInput, { description: "The person, the company, the role and the period." }) input: CompanyRoleInput, @Ctx() ctx: RequestContext) {
     const viewer = requireViewer(ctx.viewer);
     checkPeriod(input.since, input.until, "input");
     await ctx.db.transaction(async (tx) => {
-      await checkParty(tx, input.personId, { path: "input.personId", type: "Person", mustOwn: viewer.agency });
-      await checkParty(tx, input.companyId, { path: "input.companyId", type: "Company" });
+      await checkParty(tx, input.personId, { path: "input.personId", type: "Person", agency: viewer.agency, mustOwn: true });
+      await checkParty(tx, input.companyId, { path: "input.companyId", type: "Company", agency: viewer.agency });
       const edge = { ownerAgency: viewer.agency, source: "graphql:linkCompanyRole", since: input.since ?? null, until: input.until ?? null };
       await linkCompanyRolesMany(tx, [{ personId: input.personId, companyId: input.companyId, role: input.role, edge }]);
     });
     return partyById(ctx).load(input.personId);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Person, { description: "Removes your agency's record of a person's role in a company. Idempotent." })
   async unlinkCompanyRole(
     @Arg("personId", () => ID, { description: "A person of your agency." }) personId: string,
@@ -78,7 +82,7 @@ export class PersonRelationshipResolver {
   ) {
     const viewer = requireViewer(ctx.viewer);
     await ctx.db.transaction(async (tx) => {
-      await checkParty(tx, personId, { path: "personId", type: "Person", mustOwn: viewer.agency });
+      await checkParty(tx, personId, { path: "personId", type: "Person", agency: viewer.agency, mustOwn: true });
       await unlinkCompanyRole(tx, personId, companyId, role, viewer.agency);
     });
     return partyById(ctx).load(personId);

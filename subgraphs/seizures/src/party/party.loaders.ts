@@ -1,8 +1,6 @@
-import { alignMany, alignOne, type Keyset, type RequestContext } from "@cix/core";
+import { alignMany, type Keyset, type RequestContext } from "@cix/core";
 import { SeizureRepository } from "../seizure/seizure.repository.js";
 import type { Seizure } from "../seizure/seizure.types.js";
-import type { PartyRef } from "./party.ref.js";
-import { PartyRepository } from "./party.repository.js";
 
 /**
  * The cases each party is an offender in, one page per party (`limit` rows after `after`). Parties asked for
@@ -14,12 +12,5 @@ export function seizuresByOffenderId(ctx: RequestContext, limit: number, after: 
     alignMany(partyIds, await new SeizureRepository(ctx.db).listByOffenders(partyIds, limit, after), (r) => r.partyId).map((rows) =>
       rows.map((r) => r.seizure),
     ),
-  );
-}
-
-/** Party references with their access envelope (federation reference resolution); null for an unknown id. */
-export function partyRefById(ctx: RequestContext) {
-  return ctx.loaders.get<string, PartyRef | null>("partyRefById", async (ids) =>
-    alignOne(ids, await new PartyRepository(ctx.db).findRefs(ids), (p) => p.id),
   );
 }

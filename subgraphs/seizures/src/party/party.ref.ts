@@ -1,4 +1,4 @@
-import type { AccessEnvelope } from "@cix/core";
+import { Nominal, type AccessEnvelope } from "@cix/core";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
@@ -7,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
  */
 @Directive('@key(fields: "id")')
 @Directive("@interfaceObject")
+@Nominal()
 @ObjectType("Party", { description: "A person or company (owned by the entities subgraph)." })
 export class PartyRef {
   @Field(() => ID, { description: "The party's hub id." })

@@ -1,6 +1,5 @@
-import { Nominal, toConnection, type RequestContext } from "@cix/core";
+import { checkedFirst, cursorScope, keysetAfter, Nominal, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { checkedFirst, keysetAfter } from "@cix/core";
 import { SeizureConnection } from "../seizure/seizure.types.js";
 import { seizuresByOffenderId } from "./party.loaders.js";
 import { PartyRef } from "./party.ref.js";
@@ -18,7 +17,8 @@ export class PartySeizuresResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const size = checkedFirst(first);
-    const rows = await seizuresByOffenderId(ctx, size + 1, keysetAfter(after)).load(party.id);
-    return toConnection(rows, size, (s) => [s.seizedAt, s.id]);
+    const scope = cursorScope(ctx.viewer, "Party.seizures", { party: party.id });
+    const rows = await seizuresByOffenderId(ctx, size + 1, keysetAfter(after, scope)).load(party.id);
+    return toConnection(rows, size, (s) => [s.seizedAt, s.id], scope);
   }
 }

@@ -1,6 +1,5 @@
-import type { RequestContext } from "@cix/core";
+import { Multiline, requireViewer, Roles, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { requireWriter } from "../access.js";
 import { optionalText } from "../seizure/seizure.validation.js";
 import { Seizure, SeizurePhoto } from "../seizure/seizure.types.js";
 import { seizureById } from "../seizure/seizure.loaders.js";
@@ -11,6 +10,7 @@ import { checkMimeType, decodePhoto } from "./photo.validation.js";
 
 @Resolver(() => Seizure)
 export class PhotoResolver {
+  @Roles("investigator", "supervisor")
   @Mutation(() => Seizure, {
     description:
       "Adds a photo of the goods or the concealment to a case of the caller's agency and returns the case. JPEG, PNG or WebP, " +
@@ -18,12 +18,12 @@ export class PhotoResolver {
   })
   async addSeizurePhoto(
     @Arg("seizureId", () => ID, { description: "The case's hub id." }) seizureId: string,
-    @Arg("contentBase64", () => String, { description: "The file content, standard base64." }) contentBase64: string,
+    @Multiline() @Arg("contentBase64", () => String, { description: "The file content, standard base64 (line-wrapped base64 is accepted)." }) contentBase64: string,
     @Arg("mimeType", () => String, { description: "image/jpeg, image/png or image/webp." }) mimeType: string,
-    @Arg("caption", () => String, { nullable: true, description: "What the photo shows (up to 500 characters)." }) caption: string | null,
+    @Multiline() @Arg("caption", () => String, { nullable: true, description: "What the photo shows (up to 500 characters)." }) caption: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const mime = checkMimeType(mimeType);
     const photo = { bytes: decodePhoto(contentBase64, mime), mimeType: mime, caption: optionalText("caption", caption, 500) };
     await new PhotoRepository(ctx.db).add(seizureId, viewer, photo, photoStore());

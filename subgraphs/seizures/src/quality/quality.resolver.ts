@@ -1,6 +1,5 @@
-import type { RequestContext } from "@cix/core";
+import { Roles, type RequestContext } from "@cix/core";
 import { Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
-import { requireReviewer } from "../access.js";
 import { Seizure } from "../seizure/seizure.types.js";
 import { flagsBySeizureId } from "./quality.loaders.js";
 import { computeQualityStatistics } from "./quality.statistics.js";
@@ -17,13 +16,13 @@ export class QualityResolver {
     return flagsBySeizureId(ctx).load(seizure.id);
   }
 
+  @Roles("supervisor")
   @Mutation(() => Int, {
     description:
       "Recomputes the statistics the outlier checks learn from the stored cases (median and MAD per commodity and unit); returns the number " +
       "of groups. Also runs every six hours. Supervisors only.",
   })
   async refreshQualityStatistics(@Ctx() ctx: RequestContext): Promise<number> {
-    requireReviewer(ctx.viewer);
     return computeQualityStatistics(ctx.db);
   }
 }

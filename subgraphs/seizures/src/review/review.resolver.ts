@@ -1,6 +1,5 @@
-import type { RequestContext } from "@cix/core";
+import { Multiline, requireViewer, Roles, type RequestContext } from "@cix/core";
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import { requireReviewer, requireWriter } from "../access.js";
 import { requiredText } from "../seizure/seizure.validation.js";
 import { Seizure } from "../seizure/seizure.types.js";
 import { ReviewStatus } from "./review-status.js";
@@ -15,12 +14,14 @@ const idArg = { description: "The case's hub id." };
  */
 @Resolver(() => Seizure)
 export class ReviewResolver {
+  @Roles("investigator", "supervisor")
   @Mutation(() => Seizure, { description: "Submits a DRAFT or RETURNED case for validation." })
   submitSeizure(@Arg("id", () => ID, idArg) id: string, @Ctx() ctx: RequestContext) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.SUBMITTED, mutation: "submitSeizure" });
   }
 
+  @Roles("supervisor")
   @Mutation(() => Seizure, {
     description:
       "Validates a SUBMITTED case (supervisor of the owner agency). A case with unresolved ERROR quality flags is refused unless " +
@@ -35,17 +36,18 @@ export class ReviewResolver {
     acknowledgeFlags: boolean,
     @Ctx() ctx: RequestContext,
   ) {
-    const viewer = requireReviewer(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.VALIDATED, mutation: "validateSeizure", acknowledgeFlags });
   }
 
+  @Roles("supervisor")
   @Mutation(() => Seizure, { description: "Returns a SUBMITTED case to the reporter for correction, saying why (supervisor of the owner agency)." })
   returnSeizure(
     @Arg("id", () => ID, idArg) id: string,
-    @Arg("reason", () => String, { description: "What must be corrected (1 to 2,000 characters)." }) reason: string,
+    @Multiline() @Arg("reason", () => String, { description: "What must be corrected (1 to 2,000 characters)." }) reason: string,
     @Ctx() ctx: RequestContext,
   ) {
-    const viewer = requireReviewer(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const returnReason = requiredText("reason", reason, 2000);
     return new ReviewRepository(ctx.db).move(id, viewer, { to: ReviewStatus.RETURNED, mutation: "returnSeizure", returnReason });
   }

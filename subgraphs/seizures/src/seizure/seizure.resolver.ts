@@ -1,7 +1,5 @@
-import { Nominal, toConnection, type RequestContext } from "@cix/core";
+import { checkedFirst, cursorScope, keysetAfter, Nominal, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireWriter } from "../access.js";
-import { checkedFirst, keysetAfter } from "@cix/core";
 import { PartyRef } from "../party/party.ref.js";
 import { placeForLocode, placeOf } from "../place/place.lookup.js";
 import { Place } from "../place/place.types.js";
@@ -35,17 +33,19 @@ export class SeizureResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const size = checkedFirst(first);
-    const rows = await new SeizureRepository(ctx.db).list(validateFilter(filter), size + 1, keysetAfter(after));
-    return toConnection(rows, size, (s) => [s.seizedAt, s.id]);
+    const scope = cursorScope(ctx.viewer, "Query.seizures", { filter });
+    const rows = await new SeizureRepository(ctx.db).list(validateFilter(filter), size + 1, keysetAfter(after, scope));
+    return toConnection(rows, size, (s) => [s.seizedAt, s.id], scope);
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => Seizure, {
     description:
       "Creates a seizure case of the caller's agency, or replaces it if the agency already reported that case number " +
       "(idempotent: goods lines and route are replaced, not added to).",
   })
   upsertSeizure(@Arg("input", () => SeizureInput, { description: "The case." }) input: SeizureInput, @Ctx() ctx: RequestContext) {
-    const viewer = requireWriter(ctx.viewer);
+    const viewer = requireViewer(ctx.viewer);
     const valid = validateSeizureInput(input);
     return new SeizureRepository(ctx.db).upsert(valid, { agency: viewer.agency, country: viewer.country, source: "graphql:upsertSeizure" });
   }

@@ -1,4 +1,4 @@
-import { badUserInput, ownedRecordProperties, type Tx } from "@cix/core";
+import { assertNameableParties, badUserInput, ownedRecordProperties, type Tx } from "@cix/core";
 import { placeOf } from "../place/place.lookup.js";
 import { recomputeFlags } from "../quality/quality.repository.js";
 import { canMove, ReviewStatus } from "../review/review-status.js";
@@ -78,16 +78,12 @@ function nodeProperties(input: ValidSeizure, writer: Writer, status: ReviewStatu
   };
 }
 
-/** BAD_USER_INPUT naming `input.offenderIds[i]` for the first id (of the first case) that is no Person or Company. */
-async function assertOffendersExist(tx: Tx, inputs: readonly ValidSeizure[]): Promise<void> {
-  const ids = [...new Set(inputs.flatMap((i) => i.offenderIds ?? []))];
-  if (ids.length === 0) return;
-  const rows = await tx.run<{ id: string }>("UNWIND $ids AS id MATCH (p:Person|Company { id: id }) RETURN DISTINCT p.id AS id", { ids });
-  const found = new Set(rows.map((r) => r.id));
-  for (const input of inputs) {
-    const missing = (input.offenderIds ?? []).findIndex((id) => !found.has(id));
-    if (missing >= 0) throw badUserInput(`input.offenderIds[${missing}]`, "the id of an existing Person or Company");
-  }
+/** BAD_USER_INPUT naming `input.offenderIds[i]` for the first offender (of the first case) the writer may not name. */
+function assertOffendersNameable(tx: Tx, inputs: readonly ValidSeizure[], agency: string): Promise<void> {
+  return assertNameableParties(
+    tx,
+    inputs.flatMap((input) => (input.offenderIds ?? []).map((id, i) => ({ path: `input.offenderIds[${i}]`, id, agency }))),
+  );
 }
 
 /**
@@ -100,7 +96,7 @@ export async function writeSeizures(tx: Tx, inputs: readonly ValidSeizure[], wri
     for (const input of inputs) out.push(...(await writeSeizures(tx, [input], writer)));
     return out;
   }
-  await assertOffendersExist(tx, inputs);
+  await assertOffendersNameable(tx, inputs, writer.agency);
   // MERGE and SET lock the nodes, so the statuses read here cannot race a review mutation.
   const heads = await tx.run<{ i: number; id: string; status: ReviewStatus | null }>(
     `UNWIND $rows AS r

@@ -1,4 +1,4 @@
-import { badUserInput, decideNominal, forbidden, requireRole, type RequestContext, type Viewer } from "@cix/core";
+import { badUserInput, decideNominal, forbidden, Multiline, requireRole, Roles, type RequestContext, type Viewer } from "@cix/core";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { optionalText } from "../../common/text.js";
 import { partyById } from "../../party/party.loaders.js";
@@ -73,6 +73,7 @@ export class MatchResolver {
     });
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => MatchDecision, {
     description:
       "Confirms that two person records are one person: links them (Person)-[:SAME_AS]->(Person) with your agency, who, when " +
@@ -81,24 +82,26 @@ export class MatchResolver {
   confirmMatch(
     @Arg("partyId", () => ID, { description: "The person." }) partyId: string,
     @Arg("candidateId", () => ID, { description: "The person it is the same as." }) candidateId: string,
-    @Arg("note", () => String, { nullable: true, description: "Why (at most 200 characters)." }) note: string | null,
+    @Multiline() @Arg("note", () => String, { nullable: true, description: "Why (at most 200 characters)." }) note: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MatchDecision> {
     return this.decide(ctx, "SAME_AS", partyId, candidateId, note, "confirmMatch");
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => MatchDecision, {
     description: "Rejects a candidate: the two records are not one person, and the candidate is not proposed to your agency again.",
   })
   rejectMatch(
     @Arg("partyId", () => ID, { description: "The person." }) partyId: string,
     @Arg("candidateId", () => ID, { description: "The candidate that is another person." }) candidateId: string,
-    @Arg("note", () => String, { nullable: true, description: "Why (at most 200 characters)." }) note: string | null,
+    @Multiline() @Arg("note", () => String, { nullable: true, description: "Why (at most 200 characters)." }) note: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MatchDecision> {
     return this.decide(ctx, "NOT_SAME_AS", partyId, candidateId, note, "rejectMatch");
   }
 
+  @Roles("investigator", "supervisor")
   @Mutation(() => MatchDecision, {
     description: "Withdraws your agency's confirmation or rejection for two persons (idempotent). Both records stay as they are.",
   })
