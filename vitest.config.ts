@@ -18,7 +18,6 @@ export default defineConfig({
       CIX_GATEWAY_SECRET: "test-only-gateway-secret-0123456789abcdefghijk",
       // One audit key for every stack on the shared test database (development and production profiles alike).
       CIX_AUDIT_KEY: "test-only-audit-key-0123456789abcdefghijklmnop",
-      CIX_CODELISTS_DIR: process.env.CIX_CODELISTS_DIR ?? "../shared/codelists",
     },
   },
 });

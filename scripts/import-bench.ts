@@ -5,7 +5,7 @@
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
+import { configuredCodeListsDir, createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
 import { cenCounts, loadCen, shareExchange } from "@cix/seed";
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
@@ -20,7 +20,7 @@ const seed = Number(values.seed);
 const BASELINE_BATCH = 500;
 
 const config = loadConfig();
-initCodeLists(config.CIX_CODELISTS_DIR);
+initCodeLists(configuredCodeListsDir(config));
 const db = Database.connect(config, "import-bench");
 const workDir = path.join(os.tmpdir(), `cix-import-bench-${process.pid}`);
 

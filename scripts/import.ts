@@ -19,6 +19,7 @@ import {
   formatOfFileName,
   ImportRequestError,
   importRowType,
+  configuredCodeListsDir,
   initCodeLists,
   isImportFormat,
   loadConfig,
@@ -69,7 +70,7 @@ function fail(message: string, code = 2): never {
 
 
 const config = loadConfig();
-initCodeLists(config.CIX_CODELISTS_DIR);
+initCodeLists(configuredCodeListsDir(config));
 const log = createLogger("import", process.env.LOG_LEVEL ?? "warn");
 
 if (values.template) await templates(values.template, values.format ?? "csv", values.out);

@@ -28,7 +28,10 @@ const EnvSchema = z.object({
   ENTITIES_URL: z.string().url().optional(),
   ECOMMERCE_URL: z.string().url().optional(),
 
+  /** Folder of the HS and UN/LOCODE lists; the ones shipped in codelists/ when unset (see `configuredCodeListsDir`). */
   CIX_CODELISTS_DIR: z.string().optional(),
+  /** `format-only`: run without the lists on purpose (HS codes and UN/LOCODEs get format checks only). */
+  CIX_CODELISTS: z.enum(["files", "format-only"]).default("files"),
 
   /** `production` turns on the safe public configuration; NODE_ENV=production implies it. */
   CIX_PROFILE: z.enum(["development", "production"]).optional(),

@@ -1,9 +1,11 @@
-import { createLogger, loadConfig } from "@cix/core";
+import { configuredCodeListsDir, createLogger, initCodeLists, loadConfig } from "@cix/core";
 import { startGatewayServer } from "./server.js";
 
 const config = loadConfig();
 const log = createLogger("gateway", config.LOG_LEVEL);
 try {
+  // The edge validates HS codes and UN/LOCODEs before planning: load the lists now, so a missing one stops start-up.
+  initCodeLists(configuredCodeListsDir(config), { warn: (msg) => log.warn(msg), info: (msg) => log.info(msg) });
   const server = await startGatewayServer(config, log);
   const shutdown = async () => {
     await server.stop();

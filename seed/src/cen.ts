@@ -1,7 +1,18 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createLogger, Database, initCodeLists, loadConfig, loadSecrets, localImportServices, repoRoot, resolvePartyReferences, type PartyReference } from "@cix/core";
+import {
+  configuredCodeListsDir,
+  createLogger,
+  Database,
+  initCodeLists,
+  loadConfig,
+  loadSecrets,
+  localImportServices,
+  repoRoot,
+  resolvePartyReferences,
+  type PartyReference,
+} from "@cix/core";
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph, OperationRepository } from "@cix/subgraph-entities";
 import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
@@ -19,7 +30,7 @@ export const CEN_MANIFEST_PATH = path.join(repoRoot, "var", "seed-manifest-cen.j
  */
 export async function runCen(seed: number, fraction: number, options: { db?: Database; manifestFile?: string } = {}): Promise<CenLoadResult> {
   const config = loadConfig();
-  initCodeLists(config.CIX_CODELISTS_DIR);
+  initCodeLists(configuredCodeListsDir(config));
   const db = options.db ?? Database.connect(config, "seed-cen");
   const manifestFile = options.manifestFile ?? CEN_MANIFEST_PATH;
   try {

@@ -23,7 +23,7 @@ const FITS: Readonly<Record<ConveyanceMode, readonly Fit[]>> = {
 export function checkPlanCodes(plan: DatasetPlan, lists: CodeLists = getCodeLists()): string[] {
   const problems: string[] = [];
   const fail = (where: string, what: string) => problems.push(`${where}: ${what}`);
-  if (lists.hs.source !== "files" || lists.unlocode.source !== "files") fail("code lists", "HS and UN/LOCODE lists are not loaded (set CIX_CODELISTS_DIR)");
+  if (lists.hs.source !== "files" || lists.unlocode.source !== "files") fail("code lists", "HS and UN/LOCODE lists are not loaded (CIX_CODELISTS=format-only?)");
 
   const hs = (where: string, code: string | undefined) => {
     if (code !== undefined && !lists.hs.has(code)) fail(where, `HS code ${code} is not in HS 2022`);

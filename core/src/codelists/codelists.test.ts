@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type CodeLists,
+  configuredCodeListsDir,
   FALLBACK_WARNING,
   getCodeLists,
   initCodeLists,
@@ -19,25 +20,18 @@ import {
 } from "./index.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const codelistsDir = resolve(repoRoot, process.env.CIX_CODELISTS_DIR ?? "../shared/codelists");
+const codelistsDir = configuredCodeListsDir(process.env)!;
 const haveFiles = existsSync(join(codelistsDir, "hs2022.csv")) && existsSync(join(codelistsDir, "unlocode.csv"));
 
-// The real lists are part of the test environment (.ci/run sets CIX_CODELISTS_DIR); without them this fails, never skips.
-it("finds the real code lists (set CIX_CODELISTS_DIR)", () => {
+// The real lists ship in codelists/; without them this fails, never skips.
+it("finds the real code lists (codelists/ or CIX_CODELISTS_DIR)", () => {
   expect(haveFiles, `no hs2022.csv/unlocode.csv in ${codelistsDir}`).toBe(true);
 });
-// In CI the real lists must be there; on a developer machine without them the file-based tests are skipped.
-const requireFiles = process.env.CI === "true" || process.env.CI === "1";
-
 function recordingLog() {
   const warnings: string[] = [];
   const infos: string[] = [];
   return { warnings, infos, warn: (m: string) => void warnings.push(m), info: (m: string) => void infos.push(m) };
 }
-
-it("finds the real code lists directory (required in CI)", () => {
-  if (requireFiles) expect(haveFiles, `code lists not found in ${codelistsDir}`).toBe(true);
-});
 
 describe("code lists from the real files", () => {
   let lists: CodeLists;
@@ -195,13 +189,12 @@ describe("code lists from the real files", () => {
 describe("format-only fallback", () => {
   afterEach(() => resetCodeLists());
 
-  it("warns once, with the documented message, when no directory is set", () => {
+  it("warns once, with the documented message, when the lists are off on purpose (CIX_CODELISTS=format-only)", () => {
+    expect(configuredCodeListsDir({ CIX_CODELISTS: "format-only" })).toBeUndefined();
     const log = recordingLog();
     const lists = loadCodeLists(undefined, log);
     expect(log.warnings).toEqual([FALLBACK_WARNING]);
-    expect(FALLBACK_WARNING).toBe(
-      "Code lists directory not set (CIX_CODELISTS_DIR); HS and UN/LOCODE values get format checks only",
-    );
+    expect(FALLBACK_WARNING).toMatch(/CIX_CODELISTS=format-only.*format checks only/);
     expect(lists.source).toBe("format-only");
     expect(lists.hs.source).toBe("format-only");
     expect(lists.unlocode.source).toBe("format-only");
@@ -222,26 +215,12 @@ describe("format-only fallback", () => {
     expect(lists.currencies.has("ABC")).toBe(false);
   });
 
-  it("falls back with one warning for a missing directory and for a missing file", () => {
-    const log = recordingLog();
-    expect(loadCodeLists("/nonexistent/codelists", log).source).toBe("format-only");
-    expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]).toMatch(/does not exist.*format checks only/);
-
+  it("stops with a message naming what is missing: a directory, or one file of it", () => {
+    expect(() => loadCodeLists("/nonexistent/codelists", recordingLog())).toThrow(/\/nonexistent\/codelists\/hs2022\.csv.*CIX_CODELISTS=format-only/);
     const dir = mkdtempSync(join(tmpdir(), "cix-codelists-"));
-    writeFileSync(
-      join(dir, "hs2022.csv"),
-      "section,hscode,description,parent,level\nI,01,Animals; live,TOTAL,2\nI,0101,Horses,01,4\nTOTAL,TOTAL,Total,TOTAL,5\n",
-    );
-    const log2 = recordingLog();
-    const partial = loadCodeLists(dir, log2);
-    expect(partial.source).toBe("format-only");
-    expect(partial.hs.source).toBe("files");
-    expect(partial.hs.has("0101")).toBe(true);
-    expect(partial.hs.has("0102")).toBe(false);
-    expect(partial.unlocode.source).toBe("format-only");
-    expect(log2.warnings).toHaveLength(1);
-    expect(log2.warnings[0]).toMatch(/unlocode\.csv.*not found/);
+    writeFileSync(join(dir, "hs2022.csv"), "section,hscode,description,parent,level\nI,01,Animals; live,TOTAL,2\n");
+    writeFileSync(join(dir, "hs-sections.csv"), "section,name\nI,live animals\n");
+    expect(() => loadCodeLists(dir, recordingLog())).toThrow(/unlocode\.csv not found/);
   });
 
   it("fails loudly on a file with unexpected columns", () => {
@@ -250,13 +229,14 @@ describe("format-only fallback", () => {
     expect(() => loadCodeLists(dir, recordingLog())).toThrow(/hs2022\.csv/);
   });
 
-  it("getCodeLists loads lazily from CIX_CODELISTS_DIR", () => {
+  it("getCodeLists loads lazily, by default the lists shipped in codelists/", () => {
     const saved = process.env.CIX_CODELISTS_DIR;
     try {
       delete process.env.CIX_CODELISTS_DIR;
       resetCodeLists();
       const lists = getCodeLists();
-      expect(lists.source).toBe("format-only");
+      expect(lists.source).toBe("files");
+      expect(lists.dir).toBe(resolve(repoRoot, "codelists"));
       expect(getCodeLists()).toBe(lists);
     } finally {
       if (saved === undefined) delete process.env.CIX_CODELISTS_DIR;

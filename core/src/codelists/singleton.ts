@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { createLogger } from "../logger.js";
-import { CODELISTS_ENV, loadCodeLists, type CodeLists } from "./load.js";
+import { configuredCodeListsDir, loadCodeLists, type CodeLists } from "./load.js";
 import type { CodeListLogger } from "./types.js";
 
 /** The process-wide code lists, so that GraphQL scalars can reach them. */
@@ -14,7 +14,7 @@ function defaultLogger(): CodeListLogger {
 /**
  * Loads the code lists once per process and keeps them. Idempotent: later calls return the lists
  * already loaded (and warn if they name another directory). Call it at start-up with
- * `config.CIX_CODELISTS_DIR` so the load time is not paid by the first request.
+ * `configuredCodeListsDir(config)` so the load time is not paid by the first request.
  */
 export function initCodeLists(dir: string | undefined, log?: CodeListLogger): CodeLists {
   if (current) {
@@ -30,9 +30,9 @@ export function initCodeLists(dir: string | undefined, log?: CodeListLogger): Co
   return current;
 }
 
-/** The process-wide code lists; loads them from `$CIX_CODELISTS_DIR` on first use if `initCodeLists` was not called. */
+/** The process-wide code lists; loads the configured ones on first use if `initCodeLists` was not called. */
 export function getCodeLists(): CodeLists {
-  return current ?? initCodeLists(process.env[CODELISTS_ENV]);
+  return current ?? initCodeLists(configuredCodeListsDir(process.env));
 }
 
 /** Whether the process-wide code lists have been loaded. */

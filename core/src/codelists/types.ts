@@ -2,7 +2,7 @@
 
 /**
  * Where a list's values come from:
- * - `files`: the real list, read from `CIX_CODELISTS_DIR` (HS, UN/LOCODE) or shipped by an npm package
+ * - `files`: the real list, read from `codelists/` or `CIX_CODELISTS_DIR` (HS, UN/LOCODE) or shipped by an npm package
  *   (countries, currencies, airlines); a value must be in the list.
  * - `format-only`: the list could not be read; any well-formed value is accepted.
  */

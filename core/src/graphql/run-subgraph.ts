@@ -1,5 +1,7 @@
 import { loadSecrets } from "../auth/secrets.js";
 import { TokenService } from "../auth/tokens.js";
+import { initCodeLists } from "../codelists/singleton.js";
+import { configuredCodeListsDir } from "../codelists/load.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { Database } from "../neo4j/database.js";
@@ -16,6 +18,9 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
   const log = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
   const db = Database.connect(config, def.name);
   try {
+    // At start-up, not on the first request: a missing or broken list stops the process here, and the log says
+    // which lists (folder, checksums) are in use.
+    initCodeLists(configuredCodeListsDir(config), { warn: (msg) => log.warn(msg), info: (msg) => log.info(msg) });
     await applySchema(db, [...sharedNeo4jSchema, ...def.neo4jSchema]);
     const server = await startSubgraphServer(def, {
       db,

@@ -4,7 +4,7 @@ import { result, stringScalar, type StringScalarSpec } from "./common.js";
 
 /**
  * Code scalars validated against the process-wide code lists (`getCodeLists()`, loaded lazily from
- * `CIX_CODELISTS_DIR`). HS and UN/LOCODE values are checked against the real lists when the directory is
+ * the shipped `codelists/` or `CIX_CODELISTS_DIR`). HS and UN/LOCODE values are checked against the real lists when the directory is
  * available and by format only otherwise; countries, currencies and airlines always use the real lists.
  *
  * Outputs are returned as stored: inputs were validated on the way in, and reads must not fail because a

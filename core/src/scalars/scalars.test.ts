@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   graphql,
   GraphQLError,
@@ -12,7 +11,7 @@ import {
   type GraphQLScalarType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCodeLists, resetCodeLists } from "../codelists/index.js";
+import { configuredCodeListsDir, loadCodeLists, resetCodeLists } from "../codelists/index.js";
 import {
   AirlineCodeScalar,
   cixScalars,
@@ -28,12 +27,11 @@ import {
   UNLocodeScalar,
 } from "./index.js";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const codelistsDir = resolve(repoRoot, process.env.CIX_CODELISTS_DIR ?? "../shared/codelists");
+const codelistsDir = configuredCodeListsDir(process.env)!;
 const haveFiles = existsSync(join(codelistsDir, "hs2022.csv")) && existsSync(join(codelistsDir, "unlocode.csv"));
 
-// The real lists are part of the test environment (.ci/run sets CIX_CODELISTS_DIR); without them this fails, never skips.
-it("finds the real code lists (set CIX_CODELISTS_DIR)", () => {
+// The real lists ship in codelists/; without them this fails, never skips.
+it("finds the real code lists (codelists/ or CIX_CODELISTS_DIR)", () => {
   expect(haveFiles, `no hs2022.csv/unlocode.csv in ${codelistsDir}`).toBe(true);
 });
 const silent = { warn: () => {}, info: () => {} };
@@ -256,7 +254,7 @@ describe("EmailAddress", () => {
 });
 
 describe("scalars in a GraphQL schema", () => {
-  beforeAll(() => resetCodeLists(loadCodeLists(haveFiles ? codelistsDir : undefined, silent)));
+  beforeAll(() => resetCodeLists(loadCodeLists(codelistsDir, silent)));
   afterAll(() => resetCodeLists());
 
   const schema = new GraphQLSchema({

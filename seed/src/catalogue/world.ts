@@ -95,7 +95,7 @@ function theWorld(): World {
 /** UN/LOCODE entries by country, as the hub reads them (the file is scanned for codes only). */
 function placesByCountry(lists: CodeLists): Map<string, UnLocodeEntry[]> {
   if (lists.unlocode.source !== "files" || !lists.dir) {
-    throw new Error("The CEN scale takes its agencies' places from UN/LOCODE: set CIX_CODELISTS_DIR to the code lists' folder");
+    throw new Error("The CEN scale takes its agencies' places from UN/LOCODE: run with the code lists (not CIX_CODELISTS=format-only)");
   }
   const byCountry = new Map<string, UnLocodeEntry[]>();
   const seen = new Set<string>();
