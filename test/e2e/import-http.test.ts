@@ -32,7 +32,7 @@ afterAll(async () => {
   await stack.stop();
 });
 
-const investigator = (agency = AGENCY) => authHeaders({ role: "investigator", agency });
+const investigator = (agency = AGENCY) => authHeaders({ role: "investigator", agency, purpose: "CASE-2024-import" });
 
 async function upload(kind: string, body: string | Buffer, contentType: string, headers: Record<string, string> = {}, query = "") {
   const res = await fetch(`${base}/import/${kind}${query}`, { method: "POST", headers: { "content-type": contentType, ...headers }, body });
@@ -108,6 +108,13 @@ describe("POST /import/<kind> through the gateway", () => {
     expect(report.job.accepted).toBe(2);
     expect(report.errors).toHaveLength(2);
 
+    // Row errors quote rejected values: without a stated purpose the report is refused, in GraphQL too.
+    const noPurpose = await authHeaders({ role: "investigator", agency: AGENCY });
+    const refused = await fetch(`${base}/import/jobs/${jobId}/report.csv`, { headers: noPurpose });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("purpose");
+    const errorsWithoutPurpose = await stack.query(`query($id: ID!) { importJob(id: $id) { errors { message } } }`, { id: jobId }, noPurpose);
+    expect(errorsWithoutPurpose.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // Another agency: the job does not exist for it, in the reports and in GraphQL.
     expect((await fetch(`${base}/import/jobs/${jobId}/report.csv`, { headers: await investigator(OTHER) })).status).toBe(404);
     const other = await stack.query<{ importJob: Job | null }>(JOB, { id: jobId }, await investigator(OTHER));

@@ -26,6 +26,16 @@ describe("leak channels: cursors, links, references, writes and sharing", () => 
   let hannaPhone: string;
   let bPerson: string;
 
+  /** An open operation led by the caller's agency, with these members, ending tomorrow. */
+  const openOperation = async (lead: Record<string, string>, memberAgencies: string[]) =>
+    ok(
+      await stack.query<{ openOperation: { id: string } }>(
+        `mutation($i: OpenOperationInput!) { openOperation(input: $i) { id } }`,
+        { i: { name: unique("Op"), memberAgencies, endsAt: new Date(Date.now() + 86_400_000).toISOString(), retentionDays: 1 } },
+        lead,
+      ),
+    ).openOperation.id;
+
   const upsertPerson = async (headers: Record<string, string>, input: Record<string, unknown>) =>
     ok(await stack.query<{ upsertPerson: { id: string } }>(`mutation($i: PersonInput!) { upsertPerson(input: $i) { id } }`, { i: input }, headers)).upsertPerson.id;
 
@@ -145,13 +155,7 @@ describe("leak channels: cursors, links, references, writes and sharing", () => 
       ),
     ).upsertShipment.id;
     const lead = await as({ role: "supervisor", agency: B });
-    const op = ok(
-      await stack.query<{ openOperation: { id: string } }>(
-        `mutation($i: OpenOperationInput!) { openOperation(input: $i) { id } }`,
-        { i: { name: unique("Op"), memberAgencies: [A], endsAt: new Date(Date.now() + 86_400_000).toISOString(), retentionDays: 1 } },
-        lead,
-      ),
-    ).openOperation.id;
+    const op = await openOperation(lead, [A]);
     ok(await stack.query(`mutation($op: ID!, $ids: [ID!]!) { shareIntoOperation(id: $op, recordIds: $ids) }`, { op, ids: [order, shipment] }, lead));
 
     const q = `query($o: ID!, $s: ID!) { order(id: $o) { id buyer { id } } shipment(id: $s) { id consignee { id ... on Person { orders { nodes { id } } shipments { nodes { id } } } } } }`;
@@ -224,13 +228,7 @@ describe("leak channels: cursors, links, references, writes and sharing", () => 
   it("shares a record with the operation's members of the day it was shared: a member added later reads it only once the owner shares it again", async () => {
     const lead = await as({ role: "supervisor", agency: B });
     const shared = await upsertPerson(investigatorB, { reference: unique("SHARED"), fullName: `Shared Suspect ${B}` });
-    const op = ok(
-      await stack.query<{ openOperation: { id: string } }>(
-        `mutation($i: OpenOperationInput!) { openOperation(input: $i) { id } }`,
-        { i: { name: unique("Op"), memberAgencies: [A], endsAt: new Date(Date.now() + 86_400_000).toISOString(), retentionDays: 1 } },
-        lead,
-      ),
-    ).openOperation.id;
+    const op = await openOperation(lead, [A]);
     const shareIt = () => stack.query(`mutation($op: ID!, $ids: [ID!]!) { shareIntoOperation(id: $op, recordIds: $ids) }`, { op, ids: [shared] }, lead);
     ok(await shareIt());
     ok(await stack.query(`mutation($op: ID!) { changeOperationMembers(id: $op, add: ["${C}"]) { memberAgencies } }`, { op }, lead));

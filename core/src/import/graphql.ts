@@ -1,10 +1,10 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType } from "type-graphql";
 import { requireRole } from "../auth/viewer.js";
-import { badUserInput } from "../errors.js";
+import { badUserInput, forbidden } from "../errors.js";
 import type { RequestContext } from "../graphql/context.js";
 import { cursorScope, openCursor, sealCursor } from "../graphql/cursors.js";
 import { DateTimeScalar } from "../scalars/index.js";
-import { reportUrls } from "./http.js";
+import { reportUrls, ROW_ERRORS_NEED_PURPOSE } from "./http.js";
 import { ImportJobStore, type ImportJobRecord, type ImportJobStatus as Status } from "./job-store.js";
 import { jobSummary } from "./report.js";
 import type { ImportFormat as Format, RowErrorCode } from "./types.js";
@@ -174,13 +174,16 @@ export class ImportJobResolver {
     return job && job.ownerAgency === viewer.agency ? toGraphQL(job) : null;
   }
 
-  @FieldResolver(() => [ImportRowError], { description: "The job's row errors in row order, a page at a time." })
+  @FieldResolver(() => [ImportRowError], {
+    description: "The job's row errors in row order, a page at a time. They may quote values from the file, so reading them needs a stated purpose.",
+  })
   async errors(
     @Root() job: ImportJob,
     @Arg("first", () => Int, { defaultValue: 100, description: "How many (1 to 1,000)." }) first: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the last error of the previous page." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportRowError[]> {
+    if (!ctx.viewer?.purpose) throw forbidden(ROW_ERRORS_NEED_PURPOSE);
     if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput("first", "a whole number from 1 to 1,000");
     const scope = cursorScope(ctx.viewer, "ImportJob.errors", { job: job.id });
     const cursor = openCursor(after, scope);

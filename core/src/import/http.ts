@@ -6,7 +6,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Request, Response, Router } from "express";
 import { GraphQLError } from "graphql";
-import { bearerToken, GATEWAY_HEADER } from "../auth/request.js";
+import { bearerToken, GATEWAY_HEADER, statedPurpose } from "../auth/request.js";
 import { routeRequest } from "../auth/tokens.js";
 import { hasRole, type Viewer } from "../auth/viewer.js";
 import { loadConfig, type Config, type SubgraphName } from "../config.js";
@@ -22,6 +22,10 @@ import { IMPORT_KIND_SUBGRAPHS, type ImportKind } from "./types.js";
 /** Header carrying a column mapping (JSON object: source column → field path) with an upload. */
 export const MAPPING_HEADER = "x-cix-import-mapping";
 const MAX_MAPPING_CHARS = 64 * 1024;
+
+/** Row errors quote rejected values (a malformed phone, a name): reading them needs what any nominal read needs. */
+export const ROW_ERRORS_NEED_PURPOSE =
+  "Import row errors may quote values from the file (names, numbers): reading them is a nominal read; state its purpose (x-cix-purpose header with a case or operation reference).";
 
 /** The public paths of a job's reports (through the gateway). */
 export function reportUrls(jobId: string) {
@@ -67,6 +71,15 @@ async function caller(req: Request, deps: SubgraphHttpDeps, subgraph: SubgraphNa
 /** Only investigators and supervisors import records or read import reports (reports may quote values from the file). */
 function requireImporter(viewer: Viewer): void {
   if (!hasRole(viewer, "investigator", "supervisor")) throw new HttpProblem(403, "FORBIDDEN", "Importing needs the investigator or supervisor role.");
+}
+
+/** The stated purpose, if any; a malformed one is the client's 400 (see `statedPurpose`). */
+function purposeOf(req: Request): string | undefined {
+  try {
+    return statedPurpose(req);
+  } catch (error) {
+    throw new HttpProblem(400, "BAD_REQUEST", error instanceof GraphQLError ? error.message : "Invalid x-cix-purpose header.");
+  }
 }
 
 function mappingOf(req: Request): ColumnMapping | null {
@@ -200,6 +213,7 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         const job = await service.store.get(String(req.params.id));
         // Another agency's job answers like a missing one: its existence is not disclosed.
         if (!job || job.ownerAgency !== viewer.agency) throw new HttpProblem(404, "NOT_FOUND", `Import job ${String(req.params.id)} was not found.`);
+        if (!purposeOf(req)) throw new HttpProblem(403, "FORBIDDEN", ROW_ERRORS_NEED_PURPOSE);
         res.status(200);
         res.setHeader("content-disposition", `attachment; filename="import-${job.id}.${ext}"`);
         if (ext === "csv") {
