@@ -5,7 +5,7 @@
 import { readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { configuredCodeListsDir, createLogger, Database, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
+import { configuredCodeListsDir, createLogger, Database, describeDatabase, flatten, initCodeLists, loadConfig, loadSecrets, localImportServices, parseCommandLine } from "@cix/core";
 import { cenCounts, loadCen, shareExchange } from "@cix/seed";
 import { ecommerceImportKinds, ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesImportKinds, entitiesSubgraph } from "@cix/subgraph-entities";
@@ -13,7 +13,9 @@ import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
 
 const { values } = parseCommandLine(
   { options: { fraction: { type: "string", default: "0.002" }, seed: { type: "string", default: "7" } } },
-  "usage: npm run import:bench -- [--fraction 0.002] [--seed 7]",
+  "usage: npm run import:bench -- [--fraction 0.002] [--seed 7]\n" +
+    "  Imports a generated set into the configured Neo4j (NEO4J_URI) and measures it against a plain UNWIND … CREATE baseline;\n" +
+    "  the imported records stay (idempotent on their keys), the baseline nodes are deleted.",
 );
 const fraction = Number(values.fraction);
 const seed = Number(values.seed);
@@ -21,6 +23,7 @@ const BASELINE_BATCH = 500;
 
 const config = loadConfig();
 initCodeLists(configuredCodeListsDir(config));
+console.error(`import:bench: importing into ${describeDatabase(config)}`);
 const db = Database.connect(config, "import-bench");
 const workDir = path.join(os.tmpdir(), `cix-import-bench-${process.pid}`);
 

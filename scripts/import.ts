@@ -15,6 +15,7 @@ import {
   countryCodeSpec,
   createLogger,
   Database,
+  describeDatabase,
   fieldsMarkdown,
   formatOfFileName,
   ImportRequestError,
@@ -90,10 +91,10 @@ async function templates(which: string, format: string, out: string | undefined)
       await mkdir(dir, { recursive: true });
       const file = join(dir, `${kind.name}.${format}`);
       await writeFile(file, content);
-      console.log(`wrote ${file}`);
+      console.error(`wrote ${file}`);
     } else if (out) {
       await writeFile(out, content);
-      console.log(`wrote ${out}`);
+      console.error(`wrote ${out}`);
     } else {
       process.stdout.write(content);
     }
@@ -119,6 +120,7 @@ async function runImport(): Promise<void> {
     }
   }
 
+  console.error(`import${values["dry-run"] ? " (dry run: nothing stored)" : ""}: ${kindName} of ${agency} from ${file} into ${describeDatabase(config)}`);
   const db = Database.connect(config, "import");
   const controller = new AbortController();
   process.once("SIGINT", () => {

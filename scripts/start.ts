@@ -1,13 +1,38 @@
-// `npm start`: the whole hub on one machine. Launches (or reuses) Neo4j, starts the three subgraphs and the
-// gateway as separate processes, loads the demo data set if the database is empty, prints how to query it,
-// and stops everything on Ctrl-C.
+// `npm start [-- --no-demo]`: the whole hub on one machine. Launches the embedded Neo4j (or uses the one NEO4J_URI
+// names), marks an empty database as CIX's, starts the three subgraphs and the gateway as separate processes, loads
+// the demo data set into a database CIX initialised for it, prints how to query it, and stops everything on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { createLogger, Database, loadConfig, repoRoot, SUBGRAPH_NAMES, TokenService, type Role } from "@cix/core";
+import {
+  createLogger,
+  Database,
+  demoDataWanted,
+  describeDatabase,
+  loadConfig,
+  parseCommandLine,
+  repoRoot,
+  SUBGRAPH_NAMES,
+  TokenService,
+  type Role,
+} from "@cix/core";
 import { ensureNeo4j } from "@cix/neo4j";
-import { seedDemoIfEmpty } from "@cix/seed";
+import { demoDecision, initialiseDatabase, loadDemoDataSet } from "@cix/seed";
+
+const USAGE = `usage: npm start [-- --no-demo | --demo]
+  Starts Neo4j (the embedded one, unless NEO4J_URI names one), the three subgraphs and the gateway.
+  --no-demo  do not load the demo data set (or CIX_DEMO=0)
+  --demo     load it into the database NEO4J_URI names too (or CIX_DEMO=1); off there by default
+  The demo data goes only into a database CIX initialised for it: an empty database gets CIX's marker
+  (:CixDatabase {id, createdAt, demo}) on first start, and a database with data but no marker is never seeded.`;
+
+const { values } = parseCommandLine({ options: { demo: { type: "boolean" }, "no-demo": { type: "boolean" } } }, USAGE);
+if (values.demo && values["no-demo"]) {
+  console.error(`--demo and --no-demo contradict each other\n${USAGE}`);
+  process.exit(2);
+}
 
 const config = loadConfig();
+const demo = values["no-demo"] ? false : values.demo ? true : demoDataWanted(config);
 const log = createLogger("cix", config.LOG_LEVEL);
 const started = Date.now();
 const children = new Map<string, ChildProcess>();
@@ -41,6 +66,9 @@ const neo4j = await ensureNeo4j({ port: config.NEO4J_BOLT_PORT, log: (msg) => lo
   console.error(`npm start: ${error.message}`);
   process.exit(1);
 });
+const dbConfig = { ...config, NEO4J_URI: neo4j.uri };
+log.info(`${describeDatabase(dbConfig)}${neo4j.launched ? " (embedded)" : ""}; demo data ${demo ? "on" : "off"}`);
+const db = Database.connect(dbConfig, "start");
 
 async function shutdown(code = 0): Promise<void> {
   // Ctrl-C reaches npm, this process and the children at once; later signals must not cut the clean stop short.
@@ -49,6 +77,7 @@ async function shutdown(code = 0): Promise<void> {
   const exits = [...children.values()].map((c) => new Promise((r) => c.once("exit", r)));
   for (const child of children.values()) child.kill("SIGTERM");
   await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 10_000))]);
+  await db.close();
   await neo4j.stop();
   process.exit(code);
 }
@@ -56,17 +85,19 @@ process.on("SIGINT", () => void shutdown());
 process.on("SIGTERM", () => void shutdown());
 
 try {
+  // Before the services start, so that "empty" means nothing wrote to it yet.
+  const marker = await initialiseDatabase(db, { demo });
   const tokens = new TokenService(config); // also creates the dev secrets file before the children read it
   const env = { ...process.env, NEO4J_URI: neo4j.uri, LOG_LEVEL: config.LOG_LEVEL };
   for (const name of SUBGRAPH_NAMES) startService(name, `subgraphs/${name}/src/main.ts`, env);
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitReady(name, config.subgraphUrls[name].replace(/graphql$/, "readyz"))));
   startService("gateway", "gateway/src/main.ts", env);
-  const gatewayBase = `http://localhost:${config.GATEWAY_PORT}`;
+  const gatewayBase = config.gatewayUrl.replace(/\/graphql$/, "");
   await waitReady("gateway", `${gatewayBase}/readyz`);
 
-  const db = Database.connect({ ...config, NEO4J_URI: neo4j.uri }, "seed");
-  const seeded = await seedDemoIfEmpty(db, `${gatewayBase}/graphql`, tokens, log);
-  await db.close();
+  const decision = await demoDecision(db, demo);
+  if (decision.load) await loadDemoDataSet(config.gatewayUrl, tokens, log);
+  else if (decision.refused) log.warn(`Demo data not loaded: ${decision.reason}`);
 
   const mint = (role: Role, agency: string) =>
     tokens.mintDevToken({ sub: `${role}@${agency}`, agency, country: agency.slice(0, 2), roles: [role], operations: [] });
@@ -74,9 +105,12 @@ try {
   const analyst = await mint("analyst", "NL-CUSTOMS");
   const partner = await mint("partner", "WCO");
   console.log(`
-CIX is up in ${((Date.now() - started) / 1000).toFixed(1)} s${seeded ? " (demo data loaded)" : ""}.
-  GraphQL:   ${gatewayBase}/graphql        health: ${gatewayBase}/healthz   ready: ${gatewayBase}/readyz
-  Neo4j:     ${neo4j.uri}${neo4j.launched ? " (embedded)" : ""}
+CIX is up in ${((Date.now() - started) / 1000).toFixed(1)} s${decision.load ? " (demo data loaded)" : ""}.
+  GraphQL:   ${config.gatewayUrl}        health: ${gatewayBase}/healthz   ready: ${gatewayBase}/readyz
+  Neo4j:     ${describeDatabase(dbConfig)}${neo4j.launched ? " (embedded)" : ""}, ${
+    marker ? `initialised by CIX at ${marker.createdAt}${marker.demo ? " for the demo" : ""}` : "not initialised by CIX (no :CixDatabase marker)"
+  }
+  Demo data: ${decision.load ? "loaded" : `not loaded: ${decision.reason}`}${demo ? "" : " (--demo or CIX_DEMO=1 loads it into a database CIX initialised for it)"}
 
 Tokens (8 h, dev secret; mint more with: npm run token -- --role <role> --agency <AGENCY>):
   investigator NL-CUSTOMS: ${investigator}

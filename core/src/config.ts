@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().default(""),
   NEO4J_DATABASE: z.string().default("neo4j"),
   NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** `npm start` loads the demo data set: 1 or 0; unset = on for the embedded Neo4j, off for one NEO4J_URI names (see `demoDataWanted`). */
+  CIX_DEMO: z.enum(["0", "1"]).optional(),
 
   /** Interface the subgraphs bind to: loopback unless a private network is configured (e.g. in Docker). */
   SUBGRAPH_HOST: z.string().default("127.0.0.1"),
@@ -72,6 +74,15 @@ const EnvSchema = z.object({
   CIX_RATE_LIMIT_PER_SUB: z.coerce.number().int().nonnegative().default(600),
   CIX_RATE_LIMIT_PER_AGENCY: z.coerce.number().int().nonnegative().default(3000),
   CIX_RATE_LIMIT_PER_IP: z.coerce.number().int().nonnegative().default(120),
+  /**
+   * Redis (`redis://` or `rediss://`) where every gateway replica counts the rate limits together; unset = each
+   * gateway counts in its own memory (README "Scaling out").
+   */
+  CIX_REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), "a redis:// or rediss:// URL")
+    .optional(),
   /** Express `trust proxy` (e.g. `loopback`, `1`, a subnet) so per-IP limits see the client, not the proxy. Unset = trust none. */
   CIX_TRUST_PROXY: z.string().optional(),
   /** Folder of trusted-document manifests (operations a registered machine client may run). */
@@ -105,6 +116,14 @@ const EnvSchema = z.object({
   /** The local photo store (relative to the repository root unless absolute). */
   CIX_PHOTO_DIR: z.string().default("var/photos"),
 
+  // Observability (README "Observability"): traces, and who may scrape the gateway's /metrics.
+  /** Where spans go: `otlp` (to OTEL_EXPORTER_OTLP_ENDPOINT), `console`, or `none` (tracing off). */
+  CIX_OTEL_EXPORTER: z.enum(["otlp", "console", "none"]).default("none"),
+  /** Bearer token a scraper must send to /metrics; unset = the gateway serves /metrics to loopback clients only. */
+  CIX_METRICS_TOKEN: z.string().min(16).optional(),
+  /** Distinct operation names kept as metric labels per process; later ones count as `other`. */
+  CIX_METRICS_MAX_OPERATIONS: z.coerce.number().int().positive().default(200),
+
   // Benchmarks only (bench/, scenario 5): the subgraphs without their permission layer. Takes effect only with
   // CIX_BENCH=1 and never in production (see `permissionsOff`).
   CIX_PERMISSIONS: z.enum(["on", "off"]).default("on"),
@@ -116,6 +135,8 @@ export type Config = z.infer<typeof EnvSchema> & {
   /** CIX_PERMISSIONS=off with CIX_BENCH=1, outside production: the bench's permission-layer-off run. */
   permissionsOff: boolean;
   subgraphUrls: Record<SubgraphName, string>;
+  /** The gateway's GraphQL endpoint as reached from this machine (what the command-line tools call). */
+  gatewayUrl: string;
   subgraphPorts: Record<SubgraphName, number>;
 };
 
@@ -137,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     permissionsOff: c.CIX_PERMISSIONS === "off" && c.CIX_BENCH === "1" && !production,
     subgraphPorts,
+    gatewayUrl: `http://${["0.0.0.0", "::"].includes(c.GATEWAY_HOST) ? "localhost" : c.GATEWAY_HOST}:${c.GATEWAY_PORT}/graphql`,
     subgraphUrls: {
       seizures: c.SEIZURES_URL ?? local(subgraphPorts.seizures),
       entities: c.ENTITIES_URL ?? local(subgraphPorts.entities),
@@ -148,4 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The Bolt URI to use: an explicit NEO4J_URI, or the embedded launcher's loopback port. */
 export function neo4jUri(config: Config): string {
   return config.NEO4J_URI ?? `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
+}
+
+/** The database a tool will touch, for the line it prints before it does: URI (credentials removed) and database name. */
+export function describeDatabase(config: Config): string {
+  return `Neo4j database "${config.NEO4J_DATABASE}" at ${neo4jUri(config).replace(/\/\/[^@/]*@/, "//")}`;
+}
+
+/** Whether `npm start` loads the demo data: CIX_DEMO when set, else only into the embedded Neo4j, never into one NEO4J_URI names. */
+export function demoDataWanted(config: Config): boolean {
+  return config.CIX_DEMO === undefined ? config.NEO4J_URI === undefined : config.CIX_DEMO === "1";
 }

@@ -1,5 +1,13 @@
 // `npm run neo4j`: run the embedded Neo4j in the foreground until Ctrl+C (SIGINT) or SIGTERM.
+import { parseCommandLine } from "@cix/core";
 import { ensureNeo4j } from "./index.ts";
+
+parseCommandLine(
+  { options: {} },
+  `usage: npm run neo4j
+  Runs the embedded Neo4j in the foreground until Ctrl-C: Bolt on 127.0.0.1:$NEO4J_BOLT_PORT (7687), data in
+  $CIX_NEO4J_HOME (neo4j/data), memory $NEO4J_HEAP and $NEO4J_PAGECACHE. Does nothing when NEO4J_URI is set.`,
+);
 
 async function main(): Promise<number> {
   const external = process.env.NEO4J_URI?.trim();
@@ -10,7 +18,7 @@ async function main(): Promise<number> {
 
   const neo4j = await ensureNeo4j({ log: (msg) => console.error(`neo4j: ${msg}`) });
   if (!neo4j.launched) {
-    console.log(`Neo4j is already running at ${neo4j.uri} (not started by this command); nothing to do.`);
+    console.log(`The embedded Neo4j already runs at ${neo4j.uri} (started by another command); nothing to do.`);
     return 0;
   }
   console.log(`Neo4j ${neo4j.version ?? ""} ready at ${neo4j.uri} (no auth). Press Ctrl+C to stop.`);

@@ -1,9 +1,10 @@
-// @cix/neo4j: start (or reuse) a local Neo4j 5.26 Community DBMS for development and tests.
+// @cix/neo4j: start a local Neo4j 5.26 Community DBMS for development and tests (or reuse the one it started earlier
+// on the same port and data folder; a server it did not start is never used unless NEO4J_URI names it).
 // The DBMS is the embedded Java launcher of this package (pom.xml, src/main/java), built with Maven
 // on first use and run as a child JVM that speaks a tiny line protocol on stdout (CIX-NEO4J READY/STOPPED).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, rmSync, statSync, utimesSync } from "node:fs";
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +30,29 @@ export interface EnsureNeo4jOptions {
   home?: string;
   /** Progress messages (building, starting, reusing, JVM stderr). Default: silent. */
   log?: (msg: string) => void;
+}
+
+/**
+ * Kept in the DBMS home while a Neo4j this launcher started runs there (pid of the JVM, Bolt port). It is what tells
+ * that server from any other answering on the port, which must not be used (or seeded) unless NEO4J_URI names it.
+ */
+const RUNNING_FILE = "cix-launcher.json";
+
+/** Whether the Neo4j answering on `port` is one this launcher started with `home` and that still runs. */
+function startedByLauncher(home: string, port: number): boolean {
+  let running: { pid: number; port: number };
+  try {
+    running = JSON.parse(readFileSync(path.join(home, RUNNING_FILE), "utf8")) as { pid: number; port: number };
+  } catch {
+    return false;
+  }
+  if (running.port !== port) return false;
+  try {
+    process.kill(running.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // alive, owned by another user
+  }
 }
 
 export interface Neo4jHandle {
@@ -119,10 +143,17 @@ export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jH
 const inFlight = new Map<string, Promise<Neo4jHandle>>();
 
 async function start(o: { host: string; port: number; uri: string; home: string; log: (msg: string) => void }): Promise<Neo4jHandle> {
-  const { host, port, uri, log } = o;
+  const { host, port, uri, home, log } = o;
   const probe = await probeBolt(host, port);
   if (probe === "bolt") {
-    log(`Neo4j already answers Bolt at ${uri}: reusing it`);
+    if (!startedByLauncher(home, port)) {
+      throw new Error(
+        `a Neo4j that CIX did not start answers at ${uri}; CIX uses an existing Neo4j only when NEO4J_URI names it. ` +
+          `Set NEO4J_URI=${uri} to use that server (demo data then stays off unless CIX_DEMO=1), ` +
+          `or NEO4J_BOLT_PORT to a free port for the embedded Neo4j`,
+      );
+    }
+    log(`the embedded Neo4j (data ${home}) already runs at ${uri}: reusing it`);
     return { uri, launched: false, stop: async () => {} };
   }
   if (probe === "other") {
@@ -149,7 +180,7 @@ async function start(o: { host: string; port: number; uri: string; home: string;
     const busy = err instanceof Error && /is locked by another Neo4j|is not available/.test(err.message);
     const deadline = Date.now() + (busy ? startTimeoutMs() : 0);
     do {
-      if ((await probeBolt(host, port)) === "bolt") {
+      if ((await probeBolt(host, port)) === "bolt" && startedByLauncher(home, port)) {
         log(`Neo4j was started concurrently at ${uri}: reusing it`);
         return { uri, launched: false, stop: async () => {} };
       }
@@ -366,6 +397,12 @@ function launch(o: {
       const ready = /^CIX-NEO4J READY (\S+) neo4j=(\S+)/.exec(line);
       if (ready) {
         o.log(`Neo4j ${ready[2]} ready at ${ready[1]} in ${((Date.now() - spawnedAt) / 1000).toFixed(1)} s`);
+        const running = path.join(o.home, RUNNING_FILE);
+        const content = JSON.stringify({ pid: child.pid, port: o.port });
+        writeFileSync(running, content);
+        void exited.then(() => {
+          if (existsSync(running) && readFileSync(running, "utf8") === content) rmSync(running, { force: true });
+        });
         settle(() => resolve({ uri: ready[1] ?? o.uri, launched: true, version: ready[2], exited, stop }));
       } else if (line.startsWith("CIX-NEO4J STOPPED")) {
         o.log("Neo4j stopped");

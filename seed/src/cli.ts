@@ -1,14 +1,16 @@
-// `npm run seed -- --scale demo [--seed N] [--gateway http://localhost:4000/graphql]`: loads a generated data set
-// into a running hub through its gateway and writes var/seed-manifest.json.
+// `npm run seed -- --scale demo [--seed N] [--gateway <url>]`: loads a generated data set into a running hub through
+// its gateway (default: the configured one, GATEWAY_PORT) and writes var/seed-manifest.json.
 // `npm run seed -- --scale cen [--fraction 0.01] [--seed N]`: the CEN-scale set through the import engine (cen.ts).
-import { createLogger, loadConfig, parseCommandLine, TokenService } from "@cix/core";
+import { createLogger, describeDatabase, loadConfig, parseCommandLine, TokenService } from "@cix/core";
 import { CEN_MANIFEST_PATH, runCen } from "./cen.js";
 import { DEMO_SEED } from "./demo.js";
 import { generateDataset } from "./generate.js";
 import { loadPlan } from "./load-graphql.js";
 import { buildManifest, writeManifest } from "./manifest.js";
 
-const USAGE = "usage: npm run seed -- --scale demo|cen [--seed N] [--fraction F (cen)] [--gateway http://localhost:4000/graphql (demo)]";
+const USAGE = `usage: npm run seed -- --scale demo|cen [--seed N] [--fraction F (cen)] [--gateway <url> (demo)]
+  demo: through the running hub's gateway (default: the configured one, http://localhost:$GATEWAY_PORT/graphql)
+  cen:  through the import engine straight into the configured Neo4j (NEO4J_URI)`;
 
 const { values } = parseCommandLine({
   options: {
@@ -35,6 +37,7 @@ if (values.scale === "cen") {
     console.error(`--fraction must be a number in (0, 1], got "${values.fraction}"\n${USAGE}`);
     process.exit(2);
   }
+  console.error(`seed: loading the CEN-scale data set into ${describeDatabase(loadConfig())}`);
   try {
     const result = await runCen(seed, fraction);
     console.log(JSON.stringify({ scale: "cen", fraction, seed, seconds: Math.round(result.ms / 100) / 10, phases: result.phases }));
@@ -47,7 +50,7 @@ if (values.scale === "cen") {
 }
 
 const config = loadConfig();
-const gatewayUrl = values.gateway ?? `http://localhost:${config.GATEWAY_PORT}/graphql`;
+const gatewayUrl = values.gateway ?? config.gatewayUrl;
 const readyUrl = new URL("/readyz", gatewayUrl).toString();
 try {
   const res = await fetch(readyUrl, { signal: AbortSignal.timeout(3000) });
@@ -57,6 +60,7 @@ try {
   process.exit(1);
 }
 
+console.error(`seed: loading the demo data set through the gateway at ${gatewayUrl}, into the database that hub uses`);
 const log = createLogger("seed", config.LOG_LEVEL);
 try {
   const plan = generateDataset({ scale: "demo", seed });

@@ -1,4 +1,4 @@
-export { DEMO_SEED, seedDemoIfEmpty } from "./demo.js";
+export { DEMO_SEED, demoDecision, initialiseDatabase, loadDemoDataSet, type CixMarker, type DemoDecision } from "./demo.js";
 export { backgroundStreams, generateDataset, SCALES, type Background, type DatasetOptions, type ScaleCounts } from "./generate.js";
 export { loadPlan, type LoadOptions, type LoadResult } from "./load-graphql.js";
 export { buildManifest, MANIFEST_PATH, writeManifest, type SeedManifest } from "./manifest.js";

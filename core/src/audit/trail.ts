@@ -31,6 +31,14 @@ function entryHash(key: Uint8Array, prevHash: string, seq: number, payload: stri
 }
 
 /**
+ * What the chain's head keeps of the key it was started with: an HMAC under the key of a fixed text, which tells a
+ * wrong key from tampering and says nothing about the key itself.
+ */
+export function auditKeyFingerprint(key: Uint8Array): string {
+  return createHmac("sha256", key).update("cix-audit-key-fingerprint").digest("hex");
+}
+
+/**
  * Appends one entry to the append-only audit trail. Entries form a keyed hash chain (each HMAC covers the
  * previous hash, the sequence number and the canonical JSON of the event; the key is not in the database), so
  * any later change, insertion or deletion breaks `verifyAuditTrail`. Resolves once the entry is committed.
@@ -89,10 +97,10 @@ class AuditBatcher {
 async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void> {
   await db.transaction(async (tx) => {
     const [head] = await tx.run<{ seq: number; hash: string }>(
-      `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis
+      `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis, h.keyFingerprint = $fingerprint
        SET h.lockedAt = datetime()
        RETURN h.seq AS seq, h.hash AS hash`,
-      { genesis: GENESIS },
+      { genesis: GENESIS, fingerprint: auditKeyFingerprint(batch[0]!.key) },
     );
     let seq = head!.seq;
     let prevHash = head!.hash;
@@ -129,17 +137,39 @@ async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  /** The key is not the one the chain was started with (its fingerprint differs): no entry was checked. */
+  wrongKey?: boolean;
+  /**
+   * The chain's head holds the fingerprint of its key. False for a chain started before fingerprints were kept,
+   * where a wrong key cannot be told from tampering (it shows as "entry altered" at entry 1).
+   */
+  fingerprinted: boolean;
   /** The first entry whose hash or link does not match. */
   firstBrokenSeq?: number;
   problem?: string;
 }
 
 /**
- * Recomputes the chain up to the head as it is now (entries appended meanwhile are left for the next run) and
- * reports the first entry that was altered, inserted or removed.
+ * Checks the key against the fingerprint on the chain's head, then recomputes the chain up to the head as it is
+ * now (entries appended meanwhile are left for the next run) and reports the first entry that was altered,
+ * inserted or removed.
  */
 export async function verifyAuditTrail(db: Database, key: Uint8Array, batchSize = 5000): Promise<AuditVerification> {
-  const [head] = await db.read<{ seq: number; hash: string }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash");
+  const [head] = await db.read<{ seq: number; hash: string; keyFingerprint: string | null }>(
+    "MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq, h.hash AS hash, h.keyFingerprint AS keyFingerprint",
+  );
+  const fingerprinted = typeof head?.keyFingerprint === "string";
+  if (fingerprinted && head!.keyFingerprint !== auditKeyFingerprint(key)) return { ok: false, entries: 0, wrongKey: true, fingerprinted, problem: "wrong key" };
+  const result = await verifyChain(db, key, head, batchSize);
+  return { ...result, fingerprinted };
+}
+
+async function verifyChain(
+  db: Database,
+  key: Uint8Array,
+  head: { seq: number; hash: string } | undefined,
+  batchSize: number,
+): Promise<Omit<AuditVerification, "fingerprinted">> {
   const last = head?.seq ?? 0;
   let prevHash = GENESIS;
   let expectedSeq = 1;

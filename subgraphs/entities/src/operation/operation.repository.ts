@@ -88,28 +88,42 @@ export class OperationRepository {
   }
 }
 
+/** Operations closed or ended, not yet purged, whose retention period has run out by `$now`. */
+const EXPIRED_OPERATIONS = `MATCH (op:Operation)
+  WHERE (op.status = 'CLOSED' OR op.endsAt <= datetime($now)) AND op.purgedAt IS NULL
+    AND coalesce(op.closedAt, op.endsAt) + duration({ days: op.retentionDays }) <= datetime($now)`;
+
+/** Records shared into `op` for the operation only, and into no other operation that is still open. */
+const OPERATION_ONLY_RECORDS = `OPTIONAL MATCH (r)-[:SHARED_IN { operationOnly: true }]->(op)
+  WHERE r IS NOT NULL AND NOT EXISTS { (r)-[:SHARED_IN]->(other:Operation) WHERE other <> op AND other.status = 'OPEN' AND other.endsAt > datetime($now) }`;
+
 /**
  * Deletes operation-only records of operations whose retention period has run out (closed or ended, plus
  * retentionDays), unless another open operation still holds them. Their goods lines and route legs go with
- * them; shared identifier and place nodes stay.
+ * them; shared identifier and place nodes stay. `dryRun` only counts them, in a read transaction (where Neo4j
+ * refuses any write).
  */
-export async function purgeExpiredOperationData(db: Database, now = new Date()): Promise<{ operations: number; records: number }> {
-  const [row] = await db.write<{ operations: number; records: number }>(
-    `MATCH (op:Operation)
-     WHERE (op.status = 'CLOSED' OR op.endsAt <= datetime($now)) AND op.purgedAt IS NULL
-       AND coalesce(op.closedAt, op.endsAt) + duration({ days: op.retentionDays }) <= datetime($now)
-     CALL (op) {
-       OPTIONAL MATCH (r)-[:SHARED_IN { operationOnly: true }]->(op)
-       WHERE r IS NOT NULL AND NOT EXISTS { (r)-[:SHARED_IN]->(other:Operation) WHERE other <> op AND other.status = 'OPEN' AND other.endsAt > datetime($now) }
-       OPTIONAL MATCH (r)-[:GOODS|ITEM|EVENT]->(part)
-       DETACH DELETE part
-       WITH DISTINCT r
-       DETACH DELETE r
-       RETURN count(r) AS records
-     }
-     SET op.purgedAt = datetime($now)
-     RETURN count(op) AS operations, coalesce(sum(records), 0) AS records`,
-    { now: now.toISOString() },
-  );
+export async function purgeExpiredOperationData(db: Database, now = new Date(), { dryRun = false } = {}): Promise<{ operations: number; records: number }> {
+  const params = { now: now.toISOString() };
+  const [row] = dryRun
+    ? await db.read<{ operations: number; records: number }>(
+        `${EXPIRED_OPERATIONS} ${OPERATION_ONLY_RECORDS}
+         RETURN count(DISTINCT op) AS operations, count(DISTINCT r) AS records`,
+        params,
+      )
+    : await db.write<{ operations: number; records: number }>(
+        `${EXPIRED_OPERATIONS}
+         CALL (op) {
+           ${OPERATION_ONLY_RECORDS}
+           OPTIONAL MATCH (r)-[:GOODS|ITEM|EVENT]->(part)
+           DETACH DELETE part
+           WITH DISTINCT r
+           DETACH DELETE r
+           RETURN count(r) AS records
+         }
+         SET op.purgedAt = datetime($now)
+         RETURN count(op) AS operations, coalesce(sum(records), 0) AS records`,
+        params,
+      );
   return row ?? { operations: 0, records: 0 };
 }
