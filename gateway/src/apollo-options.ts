@@ -1,6 +1,5 @@
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { everyStringMultiline, textInputPlugin, type Config, type Logger } from "@cix/core";
 import { edgeFormatError } from "./errors.js";
 import type { GatewayContext } from "./gateway.js";
@@ -19,8 +18,9 @@ const storesNothing = {
 
 /**
  * How Apollo Server runs at the public edge. Both profiles: CSRF prevention, no batching, no GET mutations (Apollo
- * answers 405), no stack traces, the shape, token and cost limits, trusted documents, text hygiene. Production (CIX_PROFILE or
- * NODE_ENV) also: no introspection, no landing page, no "Did you mean" suggestions.
+ * answers 405), no stack traces, the shape, token and cost limits, trusted documents, text hygiene, and no Apollo landing
+ * page (it loads Apollo Sandbox from a CDN; development has the hub's own GraphiQL, gateway/src/ide). Production
+ * (CIX_PROFILE or NODE_ENV) also: no introspection, no "Did you mean" suggestions.
  */
 export function edgeApolloOptions(config: Config, log: Logger, extraPlugins: ApolloServerPlugin<GatewayContext>[] = []): EdgeOptions {
   const production = config.production;
@@ -36,7 +36,7 @@ export function edgeApolloOptions(config: Config, log: Logger, extraPlugins: Apo
     validationRules: shapeLimitRules(config),
     formatError: edgeFormatError(config, log),
     plugins: [
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      ApolloServerPluginLandingPageDisabled(),
       costLimitPlugin<GatewayContext>({
         maxCost: config.CIX_MAX_COST,
         maxPageSize: config.CIX_MAX_PAGE_SIZE,

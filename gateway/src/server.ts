@@ -12,14 +12,16 @@ import { importProxy } from "./import-proxy.js";
 import { authenticate, callerOf } from "./authenticate.js";
 import { createGateway, type GatewayContext } from "./gateway.js";
 import { bodyTooLargeHandler, requestShapeLimits } from "./limits/request-shape.js";
-import { rateLimit } from "./rate-limit.js";
+import { createRateLimits } from "./rate-limit.js";
+import { browsersToIde, developmentIde } from "./ide/graphiql.js";
 import { checkReadiness } from "./readiness.js";
 import { methodNotAllowed, notFound } from "./http-errors.js";
 import { loadTrustedClients } from "./trusted-documents/manifests.js";
 
 /**
  * The public edge: POST/GET /graphql (federated), GET /healthz (alive), GET /readyz (subgraphs and Neo4j), and the
- * import routes under /import. Any other path answers a JSON 404, a known path with another method a JSON 405.
+ * import routes under /import; in development also GraphiQL at /graphiql. Any other path answers a JSON 404, a known
+ * path with another method a JSON 405.
  * A GraphQL request passes, in order: token verification, rate limits, the body-size limit, the document-size and
  * variable-nesting limits, then Apollo (CSRF, parser token limit, shape limits, cost limit, trusted documents).
  */
@@ -34,6 +36,7 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   answerClientErrorsInJson(httpServer);
   const tokens = new TokenService(config);
   const trustedClients = loadTrustedClients(config);
+  const rateLimits = await createRateLimits(config, log);
   const server = new ApolloServer<GatewayContext>({
     gateway: createGateway(config, tokens, log),
     ...edgeApolloOptions(config, log, [ApolloServerPluginDrainHttpServer({ httpServer })]),
@@ -48,11 +51,16 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
     res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? "ready" : "unavailable", checks: readiness.checks });
   });
   app.all(["/healthz", "/readyz"], methodNotAllowed(["GET"]));
+  // Development only: GraphiQL served by the hub, with a demo login (gateway/src/ide). In production neither exists.
+  if (!config.production) {
+    app.use("/graphiql", developmentIde(config.production, tokens, log));
+    app.get("/graphql", browsersToIde);
+  }
   app.use(
     "/graphql",
     (req, res, next) => (req.method === "POST" || req.method === "GET" ? next() : methodNotAllowed(["POST", "GET"])(req, res, next)),
     authenticate(tokens),
-    rateLimit(config),
+    rateLimits.middleware,
     express.json({ limit: config.CIX_MAX_BODY_BYTES }),
     requestShapeLimits(config),
     expressMiddleware(server, {
@@ -68,7 +76,7 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
     }),
   );
   // Bulk import uploads and reports, streamed to the owning subgraph (core/src/import, gateway/src/import-proxy.ts).
-  app.use("/import", authenticate(tokens), rateLimit(config), importProxy(config, tokens, log));
+  app.use("/import", authenticate(tokens), rateLimits.middleware, importProxy(config, tokens, log));
   app.use(notFound("POST or GET /graphql, GET /healthz and /readyz, POST /import/<kind> and GET /import/jobs/<id>/report.csv|json"));
   app.use(bodyTooLargeHandler(config), jsonErrorHandler);
 
@@ -77,7 +85,14 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   const actualPort = (httpServer.address() as AddressInfo).port;
   const url = `http://localhost:${actualPort}/graphql`;
   log.info({ url, production: config.production, trustedClients: trustedClients.size }, "gateway listening");
-  return { url, port: actualPort, stop: () => server.stop() };
+  return {
+    url,
+    port: actualPort,
+    stop: async () => {
+      await server.stop();
+      await rateLimits.close();
+    },
+  };
 }
 
 /** `true`/`false`, a hop count, or Express's names and subnets (`loopback`, `10.0.0.0/8`, …). */
