@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
+import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, repoRoot, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
 import { GraphQLError } from "graphql";
 import { validateScalarsAtTheEdge } from "./scalars.js";
 import type { TrustedDocumentsContext } from "./trusted-documents/plugin.js";
@@ -14,7 +15,7 @@ export interface GatewayContext extends TrustedDocumentsContext {
 
 /** The composed supergraph committed in schema/ (produced by `npm run schema`). */
 export function readSupergraph(): string {
-  return readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8");
+  return readFileSync(join(repoRoot, "schema", "supergraph.graphql"), "utf8");
 }
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
