@@ -18,12 +18,18 @@ export const jsonErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => 
           ? "Bad request."
           : "Internal server error";
   const code = status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  res.status(status < 500 ? status : 500).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status < 500 ? status : 500).json({ errors: [{ message, extensions: withRequestId(res, { code }) }] });
 };
+
+/** The extensions of an error answer, plus the request's id when the server gave it one (`res.locals.requestId`). */
+export function withRequestId(res: Response, extensions: Record<string, unknown>): Record<string, unknown> {
+  const requestId: unknown = res.locals.requestId;
+  return typeof requestId === "string" ? { ...extensions, requestId } : extensions;
+}
 
 /** A refusal before GraphQL runs, in the GraphQL error shape: `{ errors: [{ message, extensions: { code, … } }] }`. */
 export function sendJsonError(res: Response, status: number, message: string, extensions: Record<string, unknown>, headers: Record<string, string> = {}): void {
-  res.status(status).set(headers).json({ errors: [{ message, extensions }] });
+  res.status(status).set(headers).json({ errors: [{ message, extensions: withRequestId(res, extensions) }] });
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from "./config.js";
 export * from "./logger.js";
+export * from "./telemetry/index.js";
 export * from "./errors.js";
 export * from "./http.js";
 export * from "./neo4j/database.js";

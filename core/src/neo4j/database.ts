@@ -1,7 +1,9 @@
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import { Counter, Histogram } from "prom-client";
 import type { Config } from "../config.js";
 import { neo4jUri } from "../config.js";
+import { tracer } from "../telemetry/trace-context.js";
 import { disableNagleForDriverSockets } from "./no-delay.js";
 import { toPlain } from "./values.js";
 
@@ -19,6 +21,11 @@ const cypherSeconds = new Histogram({
   help: "Time from sending a Cypher statement to having its records",
   labelNames: ["component", "mode"] as const,
   buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+});
+const cypherErrors = new Counter({
+  name: "cix_cypher_errors_total",
+  help: "Cypher statements that failed (timeouts, constraint violations, lost connections)",
+  labelNames: ["component", "mode"] as const,
 });
 
 /** A transaction handle that returns plain rows and counts each statement. */
@@ -90,19 +97,44 @@ export class Database {
     }
   }
 
+  /**
+   * Each statement is counted, timed and, with tracing on, a CLIENT span named by `statementSummary` carrying the
+   * Cypher text (parameterised, so it holds no values) and never the parameters.
+   */
   private wrap(managed: ManagedTransaction, mode: string): Tx {
     const labels = { component: this.component, mode };
     return {
-      run: async <T extends Row>(cypher: string, params: Params = {}) => {
-        cypherQueries.inc(labels);
-        const stop = cypherSeconds.startTimer(labels);
-        try {
-          const result = await managed.run(cypher, params);
-          return result.records.map((record) => toPlain(record.toObject()) as T);
-        } finally {
-          stop();
-        }
-      },
+      run: <T extends Row>(cypher: string, params: Params = {}) =>
+        tracer.startActiveSpan("neo4j", { kind: SpanKind.CLIENT }, async (span) => {
+          if (span.isRecording()) {
+            span.updateName(statementSummary(cypher));
+            span.setAttributes({ "db.system.name": "neo4j", "db.namespace": this.database, "db.query.text": cypher, "cix.component": this.component, "cix.mode": mode });
+          }
+          cypherQueries.inc(labels);
+          const stop = cypherSeconds.startTimer(labels);
+          try {
+            const result = await managed.run(cypher, params);
+            return result.records.map((record) => toPlain(record.toObject()) as T);
+          } catch (error) {
+            cypherErrors.inc(labels);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { code?: string }).code ?? "Neo4j error" });
+            throw error;
+          } finally {
+            stop();
+            span.end();
+          }
+        }),
     };
   }
+}
+
+/**
+ * A statement's name for its span, of low cardinality like OpenTelemetry's `db.query.summary`: its first clause and
+ * the first label it matches (`MATCH Seizure`, `UNWIND Person`, `MERGE AuditHead`).
+ */
+export function statementSummary(cypher: string): string {
+  const clause = /^\s*(?:CYPHER\b[^\n]*\n\s*)?([A-Za-z]+(?: [A-Za-z]+)?)/.exec(cypher)?.[1]?.toUpperCase() ?? "CYPHER";
+  const verb = /^(?:OPTIONAL MATCH|CALL|SHOW \w+)/.test(clause) ? clause : clause.split(" ")[0]!;
+  const label = /\(\s*\w*\s*:\s*`?([A-Za-z_]\w*)/.exec(cypher)?.[1];
+  return label ? `${verb} ${label}` : verb;
 }

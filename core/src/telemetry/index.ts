@@ -1,0 +1,3 @@
+export * from "./metrics.js";
+export * from "./trace-context.js";
+export * from "./tracing.js";
