@@ -3,9 +3,21 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TokenService } from "@cix/core";
+import { Database, loadConfig, TokenService } from "@cix/core";
 import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
-import { buildManifest, checkRings, DEMO_SEED, generateDataset, loadPlan, type RingFinding, type SeedManifest } from "@cix/seed";
+import {
+  buildManifest,
+  checkRings,
+  DEMO_SEED,
+  demoDecision,
+  generateDataset,
+  initialiseDatabase,
+  loadPlan,
+  type CixMarker,
+  type DemoDecision,
+  type RingFinding,
+  type SeedManifest,
+} from "@cix/seed";
 import { authHeaders } from "../support/auth.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 
@@ -30,13 +42,21 @@ describe("the demo data set as npm start loads it: link analysis finds every pla
   let manifest: SeedManifest;
   let findings: RingFinding[];
   let investigator: Record<string, string>;
+  let marker: CixMarker | null;
+  let decisions: DemoDecision[];
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), "cix-demo-rings-"));
     neo4j = await ensureNeo4j({ port: await freePort(), home });
+    // As npm start does: mark the new, empty database as CIX's demo database before anything writes to it.
+    const db = Database.connect(loadConfig({ ...process.env, NEO4J_URI: neo4j.uri }), "demo-marker");
+    marker = await initialiseDatabase(db, { demo: true });
+    decisions = [await demoDecision(db, true)];
     stack = await startTestStack({ NEO4J_URI: neo4j.uri });
     const plan = generateDataset({ scale: "demo", seed: DEMO_SEED });
     manifest = buildManifest(plan, await loadPlan(plan, { gatewayUrl: stack.gatewayUrl, tokens: new TokenService(stack.config) }));
+    decisions.push(await demoDecision(db, true));
+    await db.close();
     investigator = await authHeaders({ role: "investigator", agency: "NL-CUSTOMS", purpose: "CASE-2024-demo-rings" });
     findings = await checkRings(manifest.rings, { gatewayUrl: stack.gatewayUrl, headers: investigator });
   }, 600_000);
@@ -48,6 +68,11 @@ describe("the demo data set as npm start loads it: link analysis finds every pla
   });
 
   const perRing = (pick: (f: RingFinding) => unknown) => Object.fromEntries(findings.map((f) => [f.ring, pick(f)]));
+
+  it("loads only into a database CIX marked for the demo, and only once", () => {
+    expect(marker).toMatchObject({ demo: true });
+    expect(decisions).toEqual([{ load: true }, { load: false, refused: false, reason: "the database already has seizure cases" }]);
+  });
 
   it("plants four rings of five or six cases", () => {
     expect(manifest.rings).toHaveLength(4);

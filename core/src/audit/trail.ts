@@ -38,6 +38,13 @@ export function auditKeyFingerprint(key: Uint8Array): string {
   return createHmac("sha256", key).update("cix-audit-key-fingerprint").digest("hex");
 }
 
+/** The audit key of this process is not the key the chain was started with (CIX_AUDIT_KEY differs). */
+export class AuditKeyMismatchError extends Error {
+  constructor() {
+    super("The audit key (CIX_AUDIT_KEY) is not the key the audit trail was started with: nothing was appended");
+  }
+}
+
 /**
  * Appends one entry to the append-only audit trail. Entries form a keyed hash chain (each HMAC covers the
  * previous hash, the sequence number and the canonical JSON of the event; the key is not in the database), so
@@ -96,12 +103,17 @@ class AuditBatcher {
 
 async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void> {
   await db.transaction(async (tx) => {
-    const [head] = await tx.run<{ seq: number; hash: string }>(
-      `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis, h.keyFingerprint = $fingerprint
-       SET h.lockedAt = datetime()
-       RETURN h.seq AS seq, h.hash AS hash`,
-      { genesis: GENESIS, fingerprint: auditKeyFingerprint(batch[0]!.key) },
+    const fingerprint = auditKeyFingerprint(batch[0]!.key);
+    // A chain from before fingerprints were kept gets this writer's: it has kept the chain intact so far.
+    const [head] = await tx.run<{ seq: number; hash: string; keyFingerprint: string }>(
+      `MERGE (h:AuditHead { id: 'audit' }) ON CREATE SET h.seq = 0, h.hash = $genesis
+       SET h.lockedAt = datetime(), h.keyFingerprint = coalesce(h.keyFingerprint, $fingerprint)
+       RETURN h.seq AS seq, h.hash AS hash, h.keyFingerprint AS keyFingerprint`,
+      { genesis: GENESIS, fingerprint },
     );
+    // A process with another key would append entries that look like tampering to every later verification, and
+    // the disclosure it records would go unaccounted: it fails instead (the caller's request fails with it).
+    if (head!.keyFingerprint !== fingerprint) throw new AuditKeyMismatchError();
     let seq = head!.seq;
     let prevHash = head!.hash;
     const entries = batch.map(({ key, event }) => {
@@ -140,8 +152,8 @@ export interface AuditVerification {
   /** The key is not the one the chain was started with (its fingerprint differs): no entry was checked. */
   wrongKey?: boolean;
   /**
-   * The chain's head holds the fingerprint of its key. False for a chain started before fingerprints were kept,
-   * where a wrong key cannot be told from tampering (it shows as "entry altered" at entry 1).
+   * The chain's head holds the fingerprint of its key. False only for a chain started before fingerprints were kept
+   * and not appended to since, where a wrong key cannot be told from tampering (it shows as altered at entry 1).
    */
   fingerprinted: boolean;
   /** The first entry whose hash or link does not match. */

@@ -53,6 +53,10 @@ export class Database {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 10_000,
+      // The driver retries transient failures (deadlocks, a leader switch) for this long; its default of 30 s made
+      // every caller wait half a minute for an answer when Neo4j is down.
+      maxTransactionRetryTime: 5_000,
+      connectionTimeout: 5_000,
     });
     return new Database(driver, config.NEO4J_DATABASE, config.NEO4J_TX_TIMEOUT_MS, component);
   }
