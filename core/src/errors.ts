@@ -8,6 +8,8 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   FORBIDDEN: "FORBIDDEN",
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** A part of the hub did not answer in time: the field is null and a retry may succeed. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -4,6 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, repoRoot, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
 import { GraphQLError } from "graphql";
 import { validateScalarsAtTheEdge } from "./scalars.js";
+import { isUnavailable, unavailableError, unavailableResponse } from "./subgraph-outage.js";
 import type { TrustedDocumentsContext } from "./trusted-documents/plugin.js";
 
 export interface GatewayContext extends TrustedDocumentsContext {
@@ -70,7 +71,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     const detail = await super.errorFromResponse(response);
     this.log.error({ err: detail, subgraph: this.subgraph, status: response.status }, "subgraph answered with an HTTP error");
+    if (response.status >= 502 && response.status <= 504) return unavailableError();
     return new GraphQLError("A data source failed to answer.", { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+  }
+
+  /** A subgraph that cannot be reached costs only its own fields: see `unavailableResponse`. */
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      this.log.warn({ subgraph: this.subgraph, reason: (error as Error).message }, "subgraph unreachable: its fields are null in this answer");
+      return unavailableResponse(options);
+    }
   }
 }
 

@@ -82,7 +82,11 @@ export class ShipmentResolver {
 
 @Resolver(() => SeizureRef)
 export class SeizureShipmentsResolver {
-  @FieldResolver(() => [Shipment], { description: "Shipments seized in this case (from e-commerce data), most recently dispatched first." })
+  // Nullable: the field crosses subgraphs, and an e-commerce outage must cost only this field, not the seizure.
+  @FieldResolver(() => [Shipment], {
+    nullable: true,
+    description: "Shipments seized in this case (from e-commerce data), most recently dispatched first. Null, with an error at this path, when the e-commerce data cannot be reached.",
+  })
   shipments(@Root() seizure: SeizureRef, @Ctx() ctx: RequestContext) {
     return shipmentsBySeizure(ctx).load(seizure.id);
   }
