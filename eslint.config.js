@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "neo4j/target/**", "neo4j/data*/**", "bench/results/**", "var/**"] },
+  { ignores: ["**/node_modules/**", "neo4j/target/**", "neo4j/data*/**", "bench/results/**", "var/**", "dist/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
