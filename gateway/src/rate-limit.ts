@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import type { Config, Logger } from "@cix/core";
+import { createHmac, hkdfSync } from "node:crypto";
+import { loadSecrets, type Config, type Logger } from "@cix/core";
 import type { RequestHandler } from "express";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
@@ -40,6 +40,7 @@ export interface RateLimits {
 export async function createRateLimits(config: Config, log: Logger): Promise<RateLimits> {
   const store = config.CIX_REDIS_URL ? await connectRedis(config.CIX_REDIS_URL, log) : undefined;
   const redis = store?.redis;
+  const counterKey = counterKeys(config);
   const make = (points: number, name: string, per: string): Limit | undefined => {
     if (points <= 0) return undefined;
     const options = { points, duration: config.CIX_RATE_LIMIT_WINDOW_SECONDS, keyPrefix: `cix:rate:${name}` };
@@ -80,9 +81,15 @@ export async function createRateLimits(config: Config, log: Logger): Promise<Rat
   return { middleware, close: async () => store?.close() };
 }
 
-/** Subjects and IP addresses are personal data: the store (Redis above all, shared and inspectable) sees only a hash. */
-function counterKey(value: string): string {
-  return createHash("sha256").update(value).digest("base64url");
+/**
+ * Subjects and IP addresses are personal data, and an agency is telling: the store (Redis above all, shared and
+ * inspectable) sees only an HMAC of them. A plain hash would not hide them: agency codes and IPv4 addresses are few
+ * enough to hash every guess. The key is derived from the gateway secret, which every replica shares, so all
+ * replicas count a caller under the same key.
+ */
+function counterKeys(config: Config): (value: string) => string {
+  const key = Buffer.from(hkdfSync("sha256", loadSecrets(config).gatewaySecret, new Uint8Array(0), "cix-rate-limit-keys-v1", 32));
+  return (value) => createHmac("sha256", key).update(value).digest("base64url");
 }
 
 /**

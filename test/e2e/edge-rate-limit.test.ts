@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoInternals, healthz, post, type Reply } from "../support/edge.js";
+import { expectRateLimited, healthz, post, type Reply } from "../support/edge.js";
 import { startProductionStack, type ProductionStack } from "../support/production.js";
 import { unique } from "../support/stack.js";
 
@@ -25,27 +25,15 @@ describe("rate limits at the edge", () => {
   const call = async (caller: { sub: string; agency: string } | null): Promise<Reply> =>
     post(stack.gatewayUrl, QUERY, caller ? await stack.headers({ role: "analyst", country: "NL", ...caller }) : {});
 
-  const expectLimited = (reply: Reply, per: RegExp) => {
-    expect(reply.status).toBe(429);
-    const retryAfter = Number(reply.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(reply.body.data ?? null).toBeNull();
-    expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: retryAfter });
-    expect(reply.body.errors?.[0]?.message).toMatch(per);
-    expect(reply.body.errors?.[0]?.message).toMatch(/Retry in \d+ s/);
-    expectNoInternals(reply.text);
-  };
-
   it("limits each token subject, then its agency, and leaves other agencies alone", async () => {
     const alice = { sub: "alice", agency };
     for (let i = 0; i < 3; i++) expect((await call(alice)).status).toBe(200);
-    expectLimited(await call(alice), /at most 3 per 60 s per caller/);
+    expectRateLimited(await call(alice), /at most 3 per 60 s per caller/);
 
     // Alice's agency has used 3 of its 5; a colleague gets the remaining 2, then the agency is limited.
     const bob = { sub: "bob", agency };
     for (let i = 0; i < 2; i++) expect((await call(bob)).status).toBe(200);
-    expectLimited(await call(bob), /at most 5 per 60 s per agency/);
+    expectRateLimited(await call(bob), /at most 5 per 60 s per agency/);
 
     expect((await call({ sub: "carol", agency: other })).status).toBe(200);
     expect(await healthz(stack.gatewayUrl)).toBe(200);
@@ -55,7 +43,7 @@ describe("rate limits at the edge", () => {
     const forged = { authorization: "Bearer not.a.token" };
     expect((await post(stack.gatewayUrl, QUERY, forged)).status).toBe(401);
     expect((await call(null)).status).toBe(401);
-    expectLimited(await post(stack.gatewayUrl, QUERY, forged), /IP address without a valid token/);
+    expectRateLimited(await post(stack.gatewayUrl, QUERY, forged), /IP address without a valid token/);
     // A valid token is counted per caller, not per IP.
     expect((await call({ sub: "dave", agency: other })).status).toBe(200);
   });

@@ -39,3 +39,19 @@ export function expectNoInternals(text: string): void {
 export async function healthz(gatewayUrl: string): Promise<number> {
   return (await fetch(gatewayUrl.replace(/\/graphql$/, "/healthz"))).status;
 }
+
+/**
+ * A refusal by the rate limits: 429 with a Retry-After within the window, no data, and the GraphQL-shaped error
+ * `RATE_LIMITED` with the same `retryAfterSeconds` and a message naming the limit (`per`) and when to retry.
+ */
+export function expectRateLimited(reply: Reply, per: RegExp, windowSeconds = 60): void {
+  expect(reply.status).toBe(429);
+  const retryAfter = Number(reply.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
+  expect(reply.body.data ?? null).toBeNull();
+  expect(reply.body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: retryAfter });
+  expect(reply.body.errors?.[0]?.message).toMatch(per);
+  expect(reply.body.errors?.[0]?.message).toMatch(/Retry in \d+ s/);
+  expectNoInternals(reply.text);
+}
