@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_FORMATS } from "./logger.js";
 
 /**
  * Every setting the hub reads from the environment, in one place, with its default.
@@ -9,6 +10,8 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Read by `createLogger` from the environment; listed here so a wrong value stops start-up. */
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
 
   NEO4J_URI: z.string().optional(),
   NEO4J_BOLT_PORT: port(7687),

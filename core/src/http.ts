@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
-import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 
 /**
  * Last Express error handler: malformed JSON, oversized bodies and anything else thrown before GraphQL runs
@@ -20,6 +20,20 @@ export const jsonErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => 
   const code = status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
   res.status(status < 500 ? status : 500).json({ errors: [{ message, extensions: withRequestId(res, { code }) }] });
 };
+
+/** A socket address of this machine: IPv4 loopback (127.0.0.0/8), IPv6 loopback, or IPv4 loopback mapped into IPv6. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return address !== undefined && /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/.test(address);
+}
+
+/**
+ * A request from a client on this machine itself: its socket is loopback and no proxy relayed it (a `Forwarded` or
+ * `X-Forwarded-For` header means a proxy here is passing on someone else's request). Decided on the socket, never
+ * on `req.ip`, which follows those headers under CIX_TRUST_PROXY and which any client can write.
+ */
+export function isLocalRequest(req: Request): boolean {
+  return isLoopbackAddress(req.socket.remoteAddress) && req.header("forwarded") === undefined && req.header("x-forwarded-for") === undefined;
+}
 
 /** The extensions of an error answer, plus the request's id when the server gave it one (`res.locals.requestId`). */
 export function withRequestId(res: Response, extensions: Record<string, unknown>): Record<string, unknown> {

@@ -1,8 +1,23 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ErrorCode, GATEWAY_HEADER, PURPOSE_HEADER, repoRoot, type Config, type Logger, type SubgraphName, type TokenService, type Viewer } from "@cix/core";
+import type { Context } from "@opentelemetry/api";
+import {
+  ErrorCode,
+  GATEWAY_HEADER,
+  PURPOSE_HEADER,
+  REQUEST_ID_HEADER,
+  repoRoot,
+  TRACEPARENT_HEADER,
+  traceparentForCall,
+  type Config,
+  type Logger,
+  type SubgraphName,
+  type TokenService,
+  type Viewer,
+} from "@cix/core";
 import { GraphQLError } from "graphql";
+import { recordFetch, type RequestRecord } from "./observability.js";
 import { validateScalarsAtTheEdge } from "./scalars.js";
 import { isUnavailable, unavailableError, unavailableResponse } from "./subgraph-outage.js";
 import type { TrustedDocumentsContext } from "./trusted-documents/plugin.js";
@@ -12,6 +27,10 @@ export interface GatewayContext extends TrustedDocumentsContext {
   /** The caller's verified token, forwarded so every subgraph verifies it again. */
   token: string;
   viewer: Viewer;
+  /** The request's trace (its server span), continued in each subgraph fetch's `traceparent`. */
+  traceContext: Context;
+  /** What the access-log line reports of this request. */
+  record: RequestRecord;
 }
 
 /** The composed supergraph committed in schema/ (produced by `npm run schema`). */
@@ -35,7 +54,7 @@ function signingFetcher(subgraph: SubgraphName, tokens: TokenService): Fetcher {
     const headers = { ...init.headers };
     const body = typeof init.body === "string" ? Buffer.from(init.body, "utf8") : (init.body ?? Buffer.alloc(0));
     const token = /^Bearer (\S+)$/.exec(headers.authorization ?? "")?.[1];
-    const requestId = headers["x-request-id"];
+    const requestId = headers[REQUEST_ID_HEADER];
     if (token && requestId) headers[GATEWAY_HEADER] = tokens.signGatewayCall({ requestId, token, audience: subgraph, request: body });
     return fetch(url, { ...init, headers, body }) as unknown as Promise<FetcherResponse>;
   };
@@ -75,12 +94,23 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return new GraphQLError("A data source failed to answer.", { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
   }
 
-  /** A subgraph that cannot be reached costs only its own fields: see `unavailableResponse`. */
+  /**
+   * Each fetch is timed into the request's record and the metrics. A subgraph that cannot be reached costs only its
+   * own fields: see `unavailableResponse`.
+   */
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>["process"]>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const started = performance.now();
+    const record = "context" in options ? (options.context as Partial<GatewayContext>).record : undefined;
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      recordFetch(record, this.subgraph, started, response.errors?.length ? "errors" : "ok");
+      return response;
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
+      if (!isUnavailable(error)) {
+        recordFetch(record, this.subgraph, started, "failed");
+        throw error;
+      }
+      recordFetch(record, this.subgraph, started, "unavailable");
       this.log.warn({ subgraph: this.subgraph, reason: (error as Error).message }, "subgraph unreachable: its fields are null in this answer");
       return unavailableResponse(options);
     }
@@ -102,8 +132,10 @@ export function createGateway(config: Config, tokens: TokenService, log: Logger)
           willSendRequest({ request, context }) {
             const headers = request.http?.headers;
             if (!headers || !context.token) return;
-            headers.set("x-request-id", context.requestId);
+            headers.set(REQUEST_ID_HEADER, context.requestId);
             headers.set("authorization", `Bearer ${context.token}`);
+            const traceparent = traceparentForCall(context.traceContext);
+            if (traceparent) headers.set(TRACEPARENT_HEADER, traceparent);
             if (context.viewer.purpose) headers.set(PURPOSE_HEADER, context.viewer.purpose);
           },
         },

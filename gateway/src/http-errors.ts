@@ -1,3 +1,4 @@
+import { withRequestId } from "@cix/core";
 import type { Request, RequestHandler, Response } from "express";
 
 const GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -5,7 +6,7 @@ const GRAPHQL_RESPONSE = "application/graphql-response+json";
 /**
  * Answers a request the edge refuses before GraphQL runs (too large, too deep, too many requests) the way
  * Apollo answers its own errors: `{ errors: [{ message, extensions: { code } }] }`, in the media type the client
- * accepts (application/json unless it prefers application/graphql-response+json).
+ * accepts (application/json unless it prefers application/graphql-response+json), with the request's id.
  */
 export function sendEdgeError(
   req: Request,
@@ -20,7 +21,7 @@ export function sendEdgeError(
     .status(status)
     .set(headers)
     .type(`${type}; charset=utf-8`)
-    .send(JSON.stringify({ errors: [{ message, extensions }] }));
+    .send(JSON.stringify({ errors: [{ message, extensions: withRequestId(res, extensions) }] }));
 }
 
 /** Any path the edge does not serve: 404 NOT_FOUND in the GraphQL error shape (never Express's HTML page; the path is not echoed). */

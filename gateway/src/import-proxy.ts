@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { pipeline } from "node:stream/promises";
@@ -7,7 +6,12 @@ import {
   IMPORT_KIND_SUBGRAPHS,
   isImportFormat,
   MAPPING_HEADER,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  requestTraceContext,
   routeRequest,
+  TRACEPARENT_HEADER,
+  traceparentForCall,
   type Config,
   type Logger,
   type SubgraphName,
@@ -83,10 +87,12 @@ export function importProxy(config: Config, tokens: TokenService, log: Logger): 
     const base = new URL(config.subgraphUrls[target]);
     const url = new URL(path, base.origin);
     if (url.origin !== base.origin) return sendEdgeError(req, res, 404, SERVED, { code: "NOT_FOUND" }); // cannot happen: paths start with /import/
-    const requestId = randomUUID();
+    const requestId = requestIdOf(res);
+    const traceparent = traceparentForCall(requestTraceContext(res));
     const headers: Record<string, string> = {
       authorization: `Bearer ${caller.token}`,
-      "x-request-id": requestId,
+      [REQUEST_ID_HEADER]: requestId,
+      ...(traceparent ? { [TRACEPARENT_HEADER]: traceparent } : {}),
       [GATEWAY_HEADER]: tokens.signGatewayCall({ requestId, token: caller.token, audience: target, request: routeRequest(method, path) }),
     };
     for (const name of FORWARDED) {

@@ -102,6 +102,7 @@ describe("the compiled build, started as the image starts it", () => {
   let sign: (claims: Record<string, unknown>) => Promise<string>;
   let db: Database;
   let gatewayPort: number;
+  let ports: Record<(typeof SERVICES)[number], number>;
   const running: Running[] = [];
 
   beforeAll(async () => {
@@ -124,8 +125,8 @@ describe("the compiled build, started as the image starts it", () => {
         .setExpirationTime("10m")
         .sign(privateKey);
 
-    const ports = { seizures: await freePort(), entities: await freePort(), ecommerce: await freePort() };
     gatewayPort = await freePort();
+    ports = { seizures: await freePort(), entities: await freePort(), ecommerce: await freePort(), gateway: gatewayPort };
     // Only what docker-compose.yml's production services set, and what a shell has: nothing of vitest's or tsx's.
     env = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -149,7 +150,7 @@ describe("the compiled build, started as the image starts it", () => {
     };
     for (const name of SERVICES) running.push(startProcess(app, name, env));
     await Promise.all(
-      SERVICES.map((name, i) => waitReady(`http://127.0.0.1:${name === "gateway" ? gatewayPort : ports[name]}/readyz`, running[i]!)),
+      SERVICES.map((name, i) => waitReady(`http://127.0.0.1:${ports[name]}/readyz`, running[i]!)),
     );
     db = testDatabase("compiled-build-test");
   }, 240_000);
@@ -203,6 +204,17 @@ describe("the compiled build, started as the image starts it", () => {
       body: JSON.stringify({ query: "{ __typename }" }),
     });
     expect(forged.status).toBe(401);
+  });
+
+  it("serves /metrics from every process, showing the operations it served and its process metrics", async () => {
+    for (const name of SERVICES) {
+      const res = await fetch(`http://127.0.0.1:${ports[name]}/metrics`);
+      const text = await res.text();
+      expect(res.status, name).toBe(200);
+      expect(text, name).toMatch(/^process_resident_memory_bytes \d+/m);
+      // The query test above reached the gateway and, through it, seizures and entities.
+      if (name !== "ecommerce") expect(text, name).toMatch(new RegExp(`cix_graphql_operation_duration_seconds_count\\{component="${name}",`));
+    }
   });
 
   it("passes its own health check (dist/healthcheck.js exits 0 when ready, 1 when nothing answers)", async () => {

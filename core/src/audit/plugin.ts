@@ -24,6 +24,7 @@ export function auditPlugin(db: Database, auditKey: Uint8Array, component: strin
             kind: isWrite ? "WRITE" : "READ",
             at: new Date().toISOString(),
             requestId: ctx.requestId,
+            traceparent: ctx.traceparent,
             component,
             sub: ctx.viewer.sub,
             agency: ctx.viewer.agency,

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import canonicalize from "canonicalize";
+import { Counter } from "prom-client";
 import type { Database } from "../neo4j/database.js";
 import type { AuditRecord } from "./collector.js";
 
@@ -14,6 +15,8 @@ export interface AuditEvent {
   kind: "READ" | "WRITE";
   at: string;
   requestId: string;
+  /** The W3C `traceparent` the request came with, if any (entries from before it was kept have none). */
+  traceparent?: string | null;
   component: string;
   sub: string;
   agency: string;
@@ -25,6 +28,17 @@ export interface AuditEvent {
 }
 
 const GENESIS = "0".repeat(64);
+
+/** The trace id of the request an entry records (the second field of its `traceparent`), or null. */
+export function auditTraceId(event: Pick<AuditEvent, "traceparent">): string | null {
+  return event.traceparent?.split("-")[1] ?? null;
+}
+
+const auditAppends = new Counter({
+  name: "cix_audit_entries_total",
+  help: "Audit entries appended (kind READ or WRITE), and those that could not be (outcome failed: the request's data was withheld)",
+  labelNames: ["kind", "outcome"] as const,
+});
 
 function entryHash(key: Uint8Array, prevHash: string, seq: number, payload: string): string {
   return createHmac("sha256", key).update(`${prevHash}\n${seq}\n${payload}`).digest("hex");
@@ -93,8 +107,10 @@ class AuditBatcher {
       try {
         await writeBatch(this.db, batch);
         batch.forEach((p) => p.resolve());
+        batch.forEach((p) => auditAppends.inc({ kind: p.event.kind, outcome: "appended" }));
       } catch (error) {
         batch.forEach((p) => p.reject(error));
+        batch.forEach((p) => auditAppends.inc({ kind: p.event.kind, outcome: "failed" }));
       }
     }
     this.flushing = false;
@@ -130,6 +146,7 @@ async function writeBatch(db: Database, batch: readonly Pending[]): Promise<void
         agency: event.agency,
         sub: event.sub,
         requestId: event.requestId,
+        traceId: auditTraceId(event),
         recordIds: event.records.map((r) => r.id),
         ownerAgencies: [...new Set(event.records.map((r) => r.ownerAgency).filter((a): a is string => !!a))],
       };

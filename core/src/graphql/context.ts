@@ -7,6 +7,8 @@ import { LoaderRegistry } from "./loaders.js";
 /** What every resolver receives: the database, per-request loaders, a request-scoped logger. */
 export interface RequestContext {
   requestId: string;
+  /** The caller's W3C `traceparent` (canonical), recorded in the audit entry so a disclosure leads to its trace. */
+  traceparent: string | null;
   db: Database;
   loaders: LoaderRegistry;
   log: Logger;
@@ -21,9 +23,10 @@ export interface RequestContext {
 export function createRequestContext(
   db: Database,
   log: Logger,
-  requestId: string,
+  request: { requestId: string; traceparent?: string | null },
   viewer: Viewer | null = null,
   gatewayVerified = false,
 ): RequestContext {
-  return { requestId, db, loaders: new LoaderRegistry(), log: log.child({ requestId }), viewer, gatewayVerified, audit: new AuditCollector() };
+  const { requestId, traceparent = null } = request;
+  return { requestId, traceparent, db, loaders: new LoaderRegistry(), log: log.child({ requestId }), viewer, gatewayVerified, audit: new AuditCollector() };
 }

@@ -8,6 +8,7 @@ import { Database } from "../neo4j/database.js";
 import { applySchema, sharedNeo4jSchema } from "../neo4j/schema.js";
 import type { SubgraphDefinition } from "./federation.js";
 import { startSubgraphServer } from "./subgraph-server.js";
+import { startTelemetry } from "../telemetry/tracing.js";
 
 /**
  * The process entry of a subgraph: read config, connect to Neo4j, apply the subgraph's constraints,
@@ -18,6 +19,8 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
   const log = createLogger(`subgraph-${def.name}`, config.LOG_LEVEL);
   const db = Database.connect(config, def.name);
   try {
+    // Before anything else, so the first request is traced too (CIX_OTEL_EXPORTER; off by default).
+    const telemetry = await startTelemetry(`cix-${def.name}`, config);
     // At start-up, not on the first request: a missing or broken list stops the process here, and the log says
     // which lists (folder, checksums) are in use.
     initCodeLists(configuredCodeListsDir(config), { warn: (msg) => log.warn(msg), info: (msg) => log.info(msg) });
@@ -31,6 +34,8 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       port: config.subgraphPorts[def.name],
       permissionsOff: config.permissionsOff,
       production: config.production,
+      metricsToken: config.CIX_METRICS_TOKEN,
+      maxOperationNames: config.CIX_METRICS_MAX_OPERATIONS,
     });
     const timers = (def.jobs ?? []).map((job) =>
       setInterval(() => {
@@ -42,6 +47,7 @@ export async function runSubgraphProcess(def: SubgraphDefinition): Promise<void>
       timers.forEach(clearInterval);
       await server.stop();
       await db.close();
+      await telemetry?.shutdown();
       process.exit(0);
     };
     process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -7,7 +7,6 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { GraphQLError, type ValidationRule } from "graphql";
-import { register } from "prom-client";
 import type { Logger } from "pino";
 import { auditPlugin } from "../audit/plugin.js";
 import { protectSchema } from "../permissions/rules.js";
@@ -19,6 +18,10 @@ import { answerClientErrorsInJson, jsonErrorHandler, methodNotAllowed, notFoundH
 import { createRequestContext, type RequestContext } from "./context.js";
 import { buildFederatedSchema, type SubgraphDefinition } from "./federation.js";
 import { textInputPlugin } from "./text-input.js";
+import { accessLog } from "../telemetry/access-log.js";
+import { collectProcessMetrics, metricsEndpoint, operationMetricsPlugin } from "../telemetry/metrics.js";
+import { assignRequestId, REQUEST_ID_HEADER, requestIdInErrors } from "../telemetry/request-id.js";
+import { TRACEPARENT_HEADER, traceRequests, validTraceparent } from "../telemetry/trace-context.js";
 
 export interface RunningServer {
   url: string;
@@ -38,6 +41,10 @@ export interface SubgraphServerOptions {
   permissionsOff?: boolean;
   /** The production profile (`config.production`): no introspection and no `_service`. */
   production: boolean;
+  /** `CIX_METRICS_TOKEN`: without it /metrics answers this machine only. */
+  metricsToken?: string;
+  /** `CIX_METRICS_MAX_OPERATIONS`: operation names kept as metric labels. */
+  maxOperationNames?: number;
 }
 
 /** A request whose JSON body parser kept the raw bytes (the gateway credential is bound to them). */
@@ -76,9 +83,21 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
     introspection: !opts.production,
     validationRules: opts.production ? [noServiceField] : [],
     // Inline traces would hand timing internals to any caller; they are off.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), textInputPlugin({ status: 200 }), auditPlugin(db, opts.auditKey, def.name, log)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      textInputPlugin({ status: 200 }),
+      auditPlugin(db, opts.auditKey, def.name, log),
+      operationMetricsPlugin(def.name, opts.maxOperationNames ?? 200),
+      requestIdInErrors(),
+    ],
   });
   await server.start();
+  collectProcessMetrics();
+
+  // The gateway's x-request-id (bound into its credential) and traceparent continue here; debug-level access lines
+  // (the gateway's are the ones an operator reads).
+  app.use(assignRequestId(), traceRequests(def.name), accessLog(log.child({ component: "access" }), { level: "debug" }));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", subgraph: def.name });
@@ -91,9 +110,7 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
       res.status(503).json({ status: "unavailable", subgraph: def.name, neo4j: "unreachable" });
     }
   });
-  app.get("/metrics", async (_req, res) => {
-    res.type(register.contentType).send(await register.metrics());
-  });
+  app.get("/metrics", metricsEndpoint({ token: opts.metricsToken, loopbackOnly: true }));
   app.all(["/healthz", "/readyz", "/metrics"], methodNotAllowed(["GET"]));
   for (const routes of def.httpRoutes ?? []) routes(app, { db, log, tokens: opts.tokens, auditKey: opts.auditKey, schema });
   app.use(
@@ -109,10 +126,11 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
           audience: def.name,
           token,
           request: (req as WithRawBody).rawBody ?? routeRequest(req.method, req.originalUrl),
-          requestId: req.header("x-request-id"),
+          requestId: req.header(REQUEST_ID_HEADER),
         });
         const viewer = await opts.tokens.verifyUserToken(token);
-        return createRequestContext(db, log, requestId, { ...viewer, purpose: statedPurpose(req) }, true);
+        const traceparent = validTraceparent(req.header(TRACEPARENT_HEADER));
+        return createRequestContext(db, log, { requestId, traceparent }, { ...viewer, purpose: statedPurpose(req) }, true);
       },
     }),
   );

@@ -12,6 +12,7 @@ import { hasRole, type Viewer } from "../auth/viewer.js";
 import { loadConfig, type Config, type SubgraphName } from "../config.js";
 import type { SubgraphHttpDeps } from "../graphql/federation.js";
 import { repoRoot } from "../paths.js";
+import { withRequestId } from "../http.js";
 import { formatOfContentType, isImportFormat } from "./formats.js";
 import { ColumnMapping } from "./mapping.js";
 import { writeCsvReport, writeJsonReport } from "./report.js";
@@ -45,7 +46,7 @@ class HttpProblem extends Error {
 
 function send(res: Response, problem: HttpProblem): void {
   if (res.headersSent) return;
-  res.status(problem.status).json({ errors: [{ message: problem.message, extensions: { code: problem.code, ...problem.extra } }] });
+  res.status(problem.status).json({ errors: [{ message: problem.message, extensions: withRequestId(res, { code: problem.code, ...problem.extra }) }] });
 }
 
 /**

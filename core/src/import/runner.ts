@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { GraphQLError, type GraphQLInputObjectType } from "graphql";
 import type { Logger } from "pino";
+import { Counter } from "prom-client";
 import { ErrorCode } from "../errors.js";
 import { coerceRow, rowErrorFromValidation } from "./coerce.js";
 import type { BatchCheckpoint, ImportJobRecord, ImportJobStore } from "./job-store.js";
@@ -11,6 +12,12 @@ import { flatten } from "./paths.js";
 import { FileRejectedError, readRecords } from "./readers/index.js";
 import { shapeRecord } from "./shape.js";
 import type { CoercedRow, ImportFormat, ImportKind, ImportWriter, RowError, SourceRecord, WriteOutcome } from "./types.js";
+
+const importRows = new Counter({
+  name: "cix_import_rows_total",
+  help: "Import rows committed, by kind and outcome (accepted, rejected; flagged counts accepted rows with quality flags) and dry run",
+  labelNames: ["kind", "outcome", "dry_run"] as const,
+});
 
 /** Counts of a job so far. */
 export interface ImportProgress {
@@ -236,6 +243,10 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
   const commitOldest = async () => {
     const done = await inFlight.shift()!;
     await store.checkpoint(job.id, done);
+    const labels = { kind: job.kind, dry_run: String(job.dryRun) };
+    importRows.inc({ ...labels, outcome: "accepted" }, done.accepted);
+    importRows.inc({ ...labels, outcome: "rejected" }, done.rejected);
+    importRows.inc({ ...labels, outcome: "flagged" }, done.flagged);
     progress.totalRows += done.rows;
     progress.accepted += done.accepted;
     progress.rejected += done.rejected;

@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResp
 import type { RequestHandler } from "express";
 import { getOperationAST } from "graphql";
 import { collectDefaultMetrics, Counter, Histogram, register } from "prom-client";
-import { sendJsonError } from "../http.js";
+import { isLocalRequest, sendJsonError } from "../http.js";
 
 /** Request durations from a millisecond to half a minute (the request timeout). */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -100,7 +100,7 @@ export function metricsEndpoint(access: MetricsAccess): RequestHandler {
       if (!given || !timingSafeEqual(digest(given), expected)) {
         return sendJsonError(res, 401, "The metrics need the metrics token: Authorization: Bearer <CIX_METRICS_TOKEN>.", { code: "UNAUTHENTICATED" }, { "www-authenticate": "Bearer" });
       }
-    } else if (access.loopbackOnly && !(isLoopback(req.socket.remoteAddress) && !req.header("forwarded") && !req.header("x-forwarded-for"))) {
+    } else if (access.loopbackOnly && !isLocalRequest(req)) {
       return sendJsonError(res, 403, "The metrics are served to this machine only, or to anyone with CIX_METRICS_TOKEN set and sent as a bearer token.", { code: "FORBIDDEN" });
     }
     res.type(register.contentType).send(await register.metrics());
@@ -109,8 +109,4 @@ export function metricsEndpoint(access: MetricsAccess): RequestHandler {
 
 function digest(text: string): Buffer {
   return createHash("sha256").update(text).digest();
-}
-
-function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && /^(?:127\.|::1$|::ffff:127\.)/.test(address);
 }

@@ -1,5 +1,5 @@
-import { ROLES, type Logger, type TokenService } from "@cix/core";
-import express, { Router } from "express";
+import { isLocalRequest, ROLES, type Logger, type TokenService } from "@cix/core";
+import express, { Router, type RequestHandler } from "express";
 import { z } from "zod";
 import { methodNotAllowed, sendEdgeError } from "../http-errors.js";
 
@@ -12,17 +12,28 @@ export const DEMO_AGENCIES = ["NL-CUSTOMS", "BE-CUSTOMS", "DE-ZOLL", "FR-DOUANE"
 export const DEMO_PURPOSE = "CASE-2024-001";
 const TOKEN_LIFETIME_SECONDS = 3600;
 
+/**
+ * The gateway listens on every interface; a token minted for anyone on the network, or relayed by a proxy on this
+ * machine, would be a login without a password.
+ */
+const loopbackCallersOnly: RequestHandler = (req, res, next) => {
+  if (isLocalRequest(req)) return next();
+  sendEdgeError(req, res, 403, "Development tokens are issued only to a browser on the hub's own machine (loopback).", { code: "FORBIDDEN" });
+};
+
 const DemoLogin = z.object({ role: z.enum(ROLES), agency: z.enum(DEMO_AGENCIES) }).strict();
 
 /**
  * The GraphiQL page's demo login (development profile only, mounted under /graphiql): `GET demo-logins` lists the
  * roles and agencies on offer, `POST dev-token` with `{ role, agency }` (JSON) answers a development token for that
- * login, signed by `TokenService.mintDevToken`, which refuses to sign in production. The server never mounts this
- * router in production, and refuses to build it there.
+ * login, signed by `TokenService.mintDevToken`, which refuses to sign in production, and only to loopback callers
+ * (403 FORBIDDEN otherwise). The server never mounts this router in production, and refuses to build it there.
  */
 export function devTokenRoutes(production: boolean, tokens: TokenService, log: Logger): Router {
   if (production) throw new Error("Development tokens are never issued in production: the demo login exists in the development profile only");
   const router = Router();
+  // Before the body parser and the method check: a caller from elsewhere learns nothing but the refusal.
+  router.use("/dev-token", loopbackCallersOnly);
   router.get("/demo-logins", (_req, res) => {
     res.json({ roles: ROLES, agencies: DEMO_AGENCIES, purpose: DEMO_PURPOSE, default: { role: "investigator", agency: "NL-CUSTOMS" } });
   });

@@ -1,4 +1,4 @@
-import type { AuditEvent, Database } from "@cix/core";
+import { auditTraceId, type AuditEvent, type Database } from "@cix/core";
 import { AuditKind, type AuditEntry } from "./audit.types.js";
 
 type Row = {
@@ -13,6 +13,7 @@ function toEntry(row: Row): AuditEntry {
     at: event.at,
     kind: event.kind === "READ" ? AuditKind.READ : AuditKind.WRITE,
     requestId: event.requestId,
+    traceId: auditTraceId(event),
     component: event.component,
     officer: event.sub,
     agency: event.agency,

@@ -40,6 +40,9 @@ export class AuditEntry {
   @Field(() => String, { description: "Request id (also in the services' logs)." })
   requestId: string;
 
+  @Field(() => String, { nullable: true, description: "W3C trace id of the request, to find its trace (null when it came without one)." })
+  traceId: string | null;
+
   @Field(() => String, { description: "Subgraph that served the request." })
   component: string;
 
