@@ -1,10 +1,13 @@
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { composeServices } from "@apollo/composition";
-import { buildFederatedSchema, loadConfig, type SubgraphDefinition } from "@cix/core";
+import { API_VERSION, buildFederatedSchema, loadConfig, type SubgraphDefinition } from "@cix/core";
 import { ecommerceSubgraph } from "@cix/subgraph-ecommerce";
 import { entitiesSubgraph } from "@cix/subgraph-entities";
 import { seizuresSubgraph } from "@cix/subgraph-seizures";
 import { parse } from "graphql";
+import { printApiSchema } from "./api.js";
+
+export { API_HEADER_PREFIX } from "./api.js";
 
 export const subgraphs: readonly SubgraphDefinition[] = [seizuresSubgraph, entitiesSubgraph, ecommerceSubgraph];
 
@@ -14,7 +17,8 @@ export interface SchemaArtefacts {
 }
 
 /**
- * Prints each subgraph's SDL (with federation and custom directives) and composes the supergraph.
+ * Prints each subgraph's SDL (with federation and custom directives), composes the supergraph, and prints its
+ * client-facing API schema with the API version (`api.graphql`, schema/api.ts).
  * Throws with every composition error listed if the subgraphs do not compose.
  */
 export async function produceSchemaArtefacts(): Promise<SchemaArtefacts> {
@@ -32,5 +36,6 @@ export async function produceSchemaArtefacts(): Promise<SchemaArtefacts> {
     throw new Error(`Supergraph composition failed:\n${composed.errors.map((e) => `- ${e.message}`).join("\n")}`);
   }
   files["supergraph.graphql"] = composed.supergraphSdl;
+  files["api.graphql"] = printApiSchema(composed, API_VERSION);
   return { files };
 }

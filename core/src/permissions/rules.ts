@@ -62,7 +62,7 @@ function hasAnyRole(roles: Role[]) {
 }
 
 /** The roles a field's `@roles` marking names, or null when it has none. */
-function rolesOf(field: GraphQLField<unknown, unknown>): Role[] | null {
+export function rolesOf(field: GraphQLField<unknown, unknown>): Role[] | null {
   const marking = field.astNode?.directives?.find((d) => d.name.value === ROLES_DIRECTIVE);
   const list = marking?.arguments?.find((a) => a.name.value === "anyOf")?.value;
   if (!list) return null;
@@ -109,12 +109,12 @@ function hasNominalMarking(node: { astNode?: { directives?: ReadonlyArray<{ name
   return !!node.astNode?.directives?.some((d) => d.name.value === NOMINAL_DIRECTIVE);
 }
 
-function isNominal(field: GraphQLField<unknown, unknown>): boolean {
+export function isNominal(field: GraphQLField<unknown, unknown>): boolean {
   return hasNominalMarking(field);
 }
 
 /** A type marked `@nominal` (or an object type implementing a marked interface): its objects are about persons. */
-function isNominalType(type: GraphQLNamedType | null | undefined): boolean {
+export function isNominalType(type: GraphQLNamedType | null | undefined): boolean {
   if (!type || !(isObjectType(type) || isInterfaceType(type))) return false;
   return hasNominalMarking(type) || (isObjectType(type) && type.getInterfaces().some((i) => hasNominalMarking(i)));
 }
