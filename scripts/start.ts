@@ -1,22 +1,12 @@
 // `npm start [-- --no-demo]`: the whole hub on one machine. Launches the embedded Neo4j (or uses the one NEO4J_URI
 // names), marks an empty database as CIX's, starts the three subgraphs and the gateway as separate processes, loads
 // the demo data set into a database CIX initialised for it, prints how to query it, and stops everything on Ctrl-C.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import {
-  createLogger,
-  Database,
-  demoDataWanted,
-  describeDatabase,
-  loadConfig,
-  parseCommandLine,
-  repoRoot,
-  SUBGRAPH_NAMES,
-  TokenService,
-  type Role,
-} from "@cix/core";
-import { ensureNeo4j } from "@cix/neo4j";
+// Every part it started is supervised (scripts/supervisor.ts): one that exits on its own is started again.
+import { createLogger, Database, demoDataWanted, describeDatabase, loadConfig, parseCommandLine, SUBGRAPH_NAMES, TokenService, type Role } from "@cix/core";
+import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
 import { demoDecision, initialiseDatabase, loadDemoDataSet } from "@cix/seed";
+import { startServiceProcess } from "./service-process.js";
+import { Supervisor, type Running } from "./supervisor.js";
 
 const USAGE = `usage: npm start [-- --no-demo | --demo]
   Starts Neo4j (the embedded one, unless NEO4J_URI names one), the three subgraphs and the gateway.
@@ -35,23 +25,21 @@ const config = loadConfig();
 const demo = values["no-demo"] ? false : values.demo ? true : demoDataWanted(config);
 const log = createLogger("cix", config.LOG_LEVEL);
 const started = Date.now();
-const children = new Map<string, ChildProcess>();
+// Two supervisors, so that the services stop (and drain) before the database they use.
+const services = new Supervisor(log);
+const database = new Supervisor(log);
 let stopping = false;
 
-function startService(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, entry)], { env, stdio: ["ignore", "inherit", "inherit"] });
-  child.on("exit", (code, signal) => {
-    children.delete(name);
-    if (!stopping) log.error({ service: name, code, signal }, `${name} exited; the rest of the hub keeps running (see /readyz)`);
-  });
-  children.set(name, child);
-  return child;
+function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<Running> {
+  return services.add(name, () => startServiceProcess(entry, env));
 }
 
 async function waitReady(name: string, url: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!children.has(name)) throw new Error(`${name} exited during start-up (see its log above)`);
+    // A start can lose a race (subgraphs creating the same indexes at once) and succeed when restarted; a bad
+    // setting or a taken port fails every time, so a third exit before the first answer ends the start.
+    if (services.exits(name) >= 3) throw new Error(`${name} exited ${services.exits(name)} times during start-up (see its log above)`);
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
     } catch {
@@ -62,23 +50,33 @@ async function waitReady(name: string, url: string, timeoutMs = 90_000): Promise
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s (${url})`);
 }
 
-const neo4j = await ensureNeo4j({ port: config.NEO4J_BOLT_PORT, log: (msg) => log.info(msg) }).catch((error: Error) => {
+/** A Neo4j this process launched, as a run the supervisor watches (a reused or external one cannot be). */
+function launchedRun(handle: Neo4jHandle): Running {
+  if (!handle.exited) throw new Error(`a Neo4j this process did not launch now answers at ${handle.uri}`);
+  return { exited: handle.exited, stop: handle.stop };
+}
+
+const launchNeo4j = () => ensureNeo4j({ port: config.NEO4J_BOLT_PORT, log: (msg) => log.info(msg) });
+const neo4j = await launchNeo4j().catch((error: Error) => {
   console.error(`npm start: ${error.message}`);
   process.exit(1);
 });
+// The embedded Neo4j is restarted like the services when it dies: they answer SERVICE_UNAVAILABLE meanwhile and
+// reconnect on their own, so the hub recovers without anyone restarting it. One it did not launch is not ours to restart.
+if (neo4j.launched) await database.add("neo4j", async () => launchedRun(await launchNeo4j()), launchedRun(neo4j));
 const dbConfig = { ...config, NEO4J_URI: neo4j.uri };
 log.info(`${describeDatabase(dbConfig)}${neo4j.launched ? " (embedded)" : ""}; demo data ${demo ? "on" : "off"}`);
 const db = Database.connect(dbConfig, "start");
 
 async function shutdown(code = 0): Promise<void> {
-  // Ctrl-C reaches npm, this process and the children at once; later signals must not cut the clean stop short.
+  // Ctrl-C reaches npm, this process and the embedded Neo4j (the services run in their own process groups); later
+  // signals must not cut the clean stop short.
   if (stopping) return;
   stopping = true;
-  const exits = [...children.values()].map((c) => new Promise((r) => c.once("exit", r)));
-  for (const child of children.values()) child.kill("SIGTERM");
-  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 10_000))]);
+  database.holdRestarts();
+  await services.stop();
   await db.close();
-  await neo4j.stop();
+  await database.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown());
@@ -89,9 +87,9 @@ try {
   const marker = await initialiseDatabase(db, { demo });
   const tokens = new TokenService(config); // also creates the dev secrets file before the children read it
   const env = { ...process.env, NEO4J_URI: neo4j.uri, LOG_LEVEL: config.LOG_LEVEL };
-  for (const name of SUBGRAPH_NAMES) startService(name, `subgraphs/${name}/src/main.ts`, env);
+  for (const name of SUBGRAPH_NAMES) await startService(name, `subgraphs/${name}/src/main.ts`, env);
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitReady(name, config.subgraphUrls[name].replace(/graphql$/, "readyz"))));
-  startService("gateway", "gateway/src/main.ts", env);
+  await startService("gateway", "gateway/src/main.ts", env);
   const gatewayBase = config.gatewayUrl.replace(/\/graphql$/, "");
   await waitReady("gateway", `${gatewayBase}/readyz`);
 

@@ -114,6 +114,10 @@ const EnvSchema = z.object({
   CIX_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Row errors kept per job for the report; further errors are counted, not stored. */
   CIX_IMPORT_MAX_ERRORS: z.coerce.number().int().positive().default(100_000),
+  /** How often a running import job says its process is alive (README "Imports after a crash"). */
+  CIX_IMPORT_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** A RUNNING job without a heartbeat for this long counts as stopped: INTERRUPTED, resumable (keep it ≥ 3 heartbeats). */
+  CIX_IMPORT_STALE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(60),
   /** Where uploads are spooled while their job runs (relative to the repository root unless absolute). */
   CIX_IMPORT_DIR: z.string().default("var/imports"),
   /** The local photo store (relative to the repository root unless absolute). */
@@ -126,6 +130,17 @@ const EnvSchema = z.object({
   CIX_METRICS_TOKEN: z.string().min(16).optional(),
   /** Distinct operation names kept as metric labels per process; later ones count as `other`. */
   CIX_METRICS_MAX_OPERATIONS: z.coerce.number().int().positive().default(200),
+
+  // Faults (README "Operating CIX"): how long the gateway waits for a subgraph, and its circuit breaker per subgraph.
+  /**
+   * A subgraph fetch not answered in this time fails (its fields: SERVICE_UNAVAILABLE): below the 30 s request
+   * timeout, above the 15 s a subgraph's driver may spend retrying a deadlock (a busy but healthy subgraph is not cut off).
+   */
+  CIX_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(29_000).default(25_000),
+  /** Fetches to a subgraph in the rolling window before its circuit may open (it opens when more than half failed). */
+  CIX_CIRCUIT_MIN_FETCHES: z.coerce.number().int().min(1).default(5),
+  /** How long an open circuit answers at once without calling the subgraph, before one probe call is let through. */
+  CIX_CIRCUIT_RESET_MS: z.coerce.number().int().min(100).default(1_000),
 
   // Benchmarks only (bench/, scenario 5): the subgraphs without their permission layer. Takes effect only with
   // CIX_BENCH=1 and never in production (see `permissionsOff`).

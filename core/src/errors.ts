@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { isDatabaseUnavailable } from "./neo4j/database.js";
 
 /** The error codes a client may see. Anything else is reported as INTERNAL_SERVER_ERROR with no detail. */
 export const ErrorCode = {
@@ -44,9 +45,20 @@ export function forbidden(message = "You are not allowed to see this."): GraphQL
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
+/** What a client reads when Neo4j cannot serve: no host, port or driver detail, and that a retry may succeed. */
+const DATABASE_UNAVAILABLE = "The database is unavailable at the moment; retry the request shortly.";
+
+/** The error a GraphQL error was made from (a resolver's, the context function's), through every wrapping. */
+function rootCause(error: unknown): unknown {
+  let cause = unwrapResolverError(error);
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
 /**
- * Apollo `formatError`: client errors keep their message and code; every other error (a Cypher failure, a bug,
- * a network error to a subgraph) becomes a bare INTERNAL_SERVER_ERROR and is logged server-side instead.
+ * Apollo `formatError`: client errors keep their message and code; a Neo4j outage becomes SERVICE_UNAVAILABLE with
+ * `retryable: true`; every other error (a Cypher failure, a bug, a network error to a subgraph) becomes a bare
+ * INTERNAL_SERVER_ERROR. Both of the latter are logged server-side with their details.
  */
 export function makeFormatError(onInternal: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -56,7 +68,15 @@ export function makeFormatError(onInternal: (error: unknown) => void) {
       for (const key of INTERNAL_EXTENSIONS) delete extensions[key];
       return { ...formatted, extensions };
     }
-    onInternal(unwrapResolverError(error));
+    const cause = rootCause(error);
+    onInternal(cause);
+    if (isDatabaseUnavailable(cause)) {
+      return {
+        message: DATABASE_UNAVAILABLE,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+      };
+    }
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),

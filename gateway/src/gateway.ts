@@ -17,6 +17,7 @@ import {
   type Viewer,
 } from "@cix/core";
 import { GraphQLError } from "graphql";
+import { circuitBreakingFetcher } from "./circuit-breaker.js";
 import { recordFetch, type RequestRecord } from "./observability.js";
 import { validateScalarsAtTheEdge } from "./scalars.js";
 import { isUnavailable, unavailableError, unavailableResponse } from "./subgraph-outage.js";
@@ -47,16 +48,17 @@ type Fetcher = RemoteGraphQLDataSource["fetcher"];
  * is final: RemoteGraphQLDataSource serialises the request (JSON.stringify) after `willSendRequest`, so the
  * string is turned into bytes once, hashed, and those same bytes are sent. The credential names this subgraph,
  * the request id and the user token `willSendRequest` set; without a user token no credential is made and the
- * subgraph refuses the call.
+ * subgraph refuses the call. A fetch not answered within `timeoutMs` is aborted (TimeoutError: the subgraph's fields
+ * are SERVICE_UNAVAILABLE), so a hanging subgraph holds a socket for that long at most.
  */
-function signingFetcher(subgraph: SubgraphName, tokens: TokenService): Fetcher {
+function signingFetcher(subgraph: SubgraphName, tokens: TokenService, timeoutMs: number): Fetcher {
   return (url, init = {}) => {
     const headers = { ...init.headers };
     const body = typeof init.body === "string" ? Buffer.from(init.body, "utf8") : (init.body ?? Buffer.alloc(0));
     const token = /^Bearer (\S+)$/.exec(headers.authorization ?? "")?.[1];
     const requestId = headers[REQUEST_ID_HEADER];
     if (token && requestId) headers[GATEWAY_HEADER] = tokens.signGatewayCall({ requestId, token, audience: subgraph, request: body });
-    return fetch(url, { ...init, headers, body }) as unknown as Promise<FetcherResponse>;
+    return fetch(url, { ...init, headers, body, signal: AbortSignal.timeout(timeoutMs) }) as unknown as Promise<FetcherResponse>;
   };
 }
 
@@ -119,16 +121,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /**
  * An Apollo Gateway on the static supergraph. Subgraph URLs come from the environment, not from the
- * URLs recorded at composition time, so the same supergraph serves dev, CI and Docker.
+ * URLs recorded at composition time, so the same supergraph serves dev, CI and Docker. Each subgraph's fetches
+ * time out (`CIX_SUBGRAPH_TIMEOUT_MS`) and go through its circuit breaker (`circuitBreakingFetcher`).
  */
 export function createGateway(config: Config, tokens: TokenService, log: Logger): ApolloGateway {
+  const circuitSettings = { timeoutMs: config.CIX_SUBGRAPH_TIMEOUT_MS, minFetches: config.CIX_CIRCUIT_MIN_FETCHES, resetMs: config.CIX_CIRCUIT_RESET_MS };
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) =>
       new SubgraphDataSource(
         {
           url: config.subgraphUrls[name as SubgraphName],
-          fetcher: signingFetcher(name as SubgraphName, tokens),
+          fetcher: circuitBreakingFetcher(name, signingFetcher(name as SubgraphName, tokens, config.CIX_SUBGRAPH_TIMEOUT_MS), circuitSettings, log),
           willSendRequest({ request, context }) {
             const headers = request.http?.headers;
             if (!headers || !context.token) return;

@@ -59,6 +59,8 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   const rateLimits = await createRateLimits(config, log);
   const server = new ApolloServer<GatewayContext>({
     gateway: createGateway(config, tokens, log),
+    // main.ts drains and exits 0 on SIGTERM/SIGINT; Apollo's own handler would kill the process with the signal again.
+    stopOnTerminationSignals: false,
     ...edgeApolloOptions(config, log, [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       operationMetricsPlugin("gateway", config.CIX_METRICS_MAX_OPERATIONS),
@@ -76,7 +78,7 @@ export async function startGatewayServer(config: Config, log: Logger, port = con
   });
   app.get("/readyz", async (_req, res) => {
     const readiness = await checkReadiness(config);
-    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? "ready" : "unavailable", checks: readiness.checks });
+    res.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? "ready" : "unavailable", failing: readiness.failing, checks: readiness.checks });
   });
   // Prometheus: to this machine only, or to a scraper with CIX_METRICS_TOKEN (the gateway's port is public).
   app.get("/metrics", metricsEndpoint({ token: config.CIX_METRICS_TOKEN, loopbackOnly: true }));

@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
 import { Counter, Histogram } from "prom-client";
 import type { Config } from "../config.js";
 import { neo4jUri } from "../config.js";
@@ -28,6 +28,19 @@ const cypherErrors = new Counter({
   labelNames: ["component", "mode"] as const,
 });
 
+/** The driver's codes for "no server could be reached" and "the connection was lost". */
+const CONNECTION_LOST = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+/**
+ * Whether a Neo4j error says the database cannot serve now (unreachable, connection lost, no free connection in
+ * time, or a transient error the driver's retries did not get past) rather than that the statement is wrong: the
+ * caller may retry later. The one test for it; `makeFormatError` answers these with SERVICE_UNAVAILABLE.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  return CONNECTION_LOST.has(error.code) || error.code.startsWith("Neo.TransientError.") || error.message.startsWith("Connection acquisition timed out");
+}
+
 /** A transaction handle that returns plain rows and counts each statement. */
 export interface Tx {
   run<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
@@ -39,6 +52,12 @@ export interface Tx {
  * (numbers, ISO strings) so resolvers never see driver types.
  */
 export class Database {
+  /**
+   * Set when a call found Neo4j unreachable. The next calls then try one connection first and fail at once while it
+   * is still down, instead of each retrying for `maxTransactionRetryTime`; the first success clears it.
+   */
+  private unreachable = false;
+
   private constructor(
     readonly driver: Driver,
     private readonly database: string,
@@ -53,17 +72,37 @@ export class Database {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 10_000,
-      // The driver retries transient failures (deadlocks, a leader switch) for this long; its default of 30 s made
-      // every caller wait half a minute for an answer when Neo4j is down.
-      maxTransactionRetryTime: 5_000,
+      // The driver retries transient failures (deadlocks, a leader switch) for this long. 5 s was too short: writers
+      // of persons sharing identifiers deadlock in storms under load (seeding on two busy cores failed), and each
+      // retry backs off. With Neo4j down only the first call waits this long; the next fail at once (`unreachable`).
+      maxTransactionRetryTime: 15_000,
       connectionTimeout: 5_000,
+      // So the longest a call can wait, a full pool then retries, is about 10 + 15 s: below the 30 s transaction timeout.
     });
     return new Database(driver, config.NEO4J_DATABASE, config.NEO4J_TX_TIMEOUT_MS, component);
   }
 
-  /** Resolves when a Bolt round trip to the database succeeds. */
-  async ping(): Promise<void> {
-    await this.read("RETURN 1 AS ok");
+  /**
+   * Resolves when a Bolt round trip to the database succeeds within `timeoutMs`: one attempt, no retries, so a
+   * readiness probe answers in time whether Neo4j is up, down or hanging.
+   */
+  async ping(timeoutMs = 1000): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Neo4j did not answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([session.run("RETURN 1", {}, { timeout: timeoutMs }), late]);
+      this.unreachable = false;
+    } catch (error) {
+      if (error instanceof Neo4jError && CONNECTION_LOST.has(error.code)) this.unreachable = true;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      // Not awaited: closing waits for a statement a hanging server never answers.
+      session.close().catch(() => undefined);
+    }
   }
 
   read<T extends Row = Row>(cypher: string, params: Params = {}): Promise<T[]> {
@@ -88,6 +127,9 @@ export class Database {
   }
 
   private async withSession<T>(mode: "READ" | "WRITE", work: (tx: Tx) => Promise<T>): Promise<T> {
+    // getServerInfo opens one connection without retries: it throws ServiceUnavailable at once while Neo4j is down.
+    if (this.unreachable) await this.driver.getServerInfo({ database: this.database });
+    this.unreachable = false;
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -96,6 +138,10 @@ export class Database {
       const config = { timeout: this.txTimeoutMs };
       const run = (managed: ManagedTransaction) => work(this.wrap(managed, mode));
       return mode === "READ" ? await session.executeRead(run, config) : await session.executeWrite(run, config);
+    } catch (error) {
+      // Only after the driver's own retries: a deadlock or a leader switch is retried as before.
+      if (error instanceof Neo4jError && CONNECTION_LOST.has(error.code)) this.unreachable = true;
+      throw error;
     } finally {
       await session.close();
     }
