@@ -21,7 +21,7 @@ try {
   if (!result.fingerprinted && result.entries + (result.firstBrokenSeq ?? 0) > 0) {
     console.error("audit:verify: this chain was started before the key fingerprint was kept, so a wrong key shows as an altered entry 1.");
   }
-  if (result.ok) console.log(`Audit trail intact: ${result.entries} entries.`);
+  if (result.ok) console.log(`Audit trail intact: ${result.entries} entries. No gap, no fork: every entry up to the head is there, links to the one before and matches its hash; none lies after the head.`);
   else if (result.wrongKey) {
     console.error("Audit trail NOT verified: wrong key (CIX_AUDIT_KEY does not match the key fingerprint stored when the chain started).");
     process.exitCode = EXIT.wrongKey;

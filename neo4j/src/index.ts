@@ -38,21 +38,30 @@ export interface EnsureNeo4jOptions {
  */
 const RUNNING_FILE = "cix-launcher.json";
 
-/** Whether the Neo4j answering on `port` is one this launcher started with `home` and that still runs. */
-function startedByLauncher(home: string, port: number): boolean {
+/** The DBMS home a launch with `home` (or CIX_NEO4J_HOME, default `data`) uses; relative paths are taken from neo4j/. */
+export function resolveNeo4jHome(home?: string): string {
+  return path.resolve(packageDir, home ?? (process.env.CIX_NEO4J_HOME?.trim() || "data"));
+}
+
+/** The Neo4j this launcher started with `home`, if it still runs (its JVM's pid and Bolt port). */
+export function runningLauncher(home: string): { pid: number; port: number } | null {
   let running: { pid: number; port: number };
   try {
     running = JSON.parse(readFileSync(path.join(home, RUNNING_FILE), "utf8")) as { pid: number; port: number };
   } catch {
-    return false;
+    return null;
   }
-  if (running.port !== port) return false;
   try {
     process.kill(running.pid, 0);
-    return true;
+    return running;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM"; // alive, owned by another user
+    return (err as NodeJS.ErrnoException).code === "EPERM" ? running : null; // EPERM: alive, owned by another user
   }
+}
+
+/** Whether the Neo4j answering on `port` is one this launcher started with `home` and that still runs. */
+function startedByLauncher(home: string, port: number): boolean {
+  return runningLauncher(home)?.port === port;
 }
 
 export interface Neo4jHandle {
@@ -75,11 +84,11 @@ export interface LauncherCommand {
   env: NodeJS.ProcessEnv;
 }
 
-/** The exact `java` command line used to run the launcher (heap from env NEO4J_HEAP, default 512m). */
-export function neo4jLauncherCommand(opts: { port: number; home: string; host?: string }): LauncherCommand {
+/** The JVM options and class path of the launcher's jars, for a main class (heap from env NEO4J_HEAP, default 512m). */
+function javaArgs(mainClass: string): string[] {
   const heap = (process.env.NEO4J_HEAP ?? "").trim() || "512m";
   if (!/^\d+[kmgKMG]?$/.test(heap)) throw new Error(`NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
-  const args = [
+  return [
     `-Xms${heap}`,
     `-Xmx${heap}`,
     "-XX:+UseG1GC",
@@ -96,11 +105,15 @@ export function neo4jLauncherCommand(opts: { port: number; home: string; host?: 
     "-cp",
     // java expands the lib/* wildcard itself (no shell involved).
     `${jarPath}${path.delimiter}${path.join(libDir, "*")}`,
-    "org.cix.neo4j.Launcher",
+    mainClass,
   ];
+}
+
+/** The exact `java` command line used to run the launcher. */
+export function neo4jLauncherCommand(opts: { port: number; home: string; host?: string }): LauncherCommand {
   return {
     command: "java",
-    args,
+    args: javaArgs("org.cix.neo4j.Launcher"),
     cwd: packageDir,
     env: {
       ...process.env,
@@ -109,6 +122,50 @@ export function neo4jLauncherCommand(opts: { port: number; home: string; host?: 
       CIX_NEO4J_HOME: opts.home,
     },
   };
+}
+
+/**
+ * Runs Neo4j's own admin tool (`neo4j-admin`, class org.neo4j.cli.AdminTool of the neo4j-dbms artefact the launcher
+ * already ships in target/lib) on the DBMS in `home`, e.g. `["database", "dump", "neo4j", "--to-path=…"]`. Its
+ * progress lines are dropped; a failure throws with the tool's error lines. The tool refuses a database in use.
+ */
+export async function runNeo4jAdmin(args: readonly string[], opts: { home: string; log?: (msg: string) => void }): Promise<void> {
+  const log = opts.log ?? (() => {});
+  await ensureLauncherBuilt(log);
+  const output = new Tail(20);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn("java", [...javaArgs("org.neo4j.cli.AdminTool"), ...args], {
+      cwd: packageDir,
+      // No neo4j.conf in the home: the tool then takes the layout the embedded DBMS uses (data/ under the home).
+      env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: path.join(opts.home, "conf") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        if (line.startsWith("Files:") || !line.trim()) return;
+        output.push(line);
+        log(`[neo4j-admin] ${line}`);
+      });
+    }
+    child.on("error", (err) => reject(new Error(`${JAVA_MISSING} (${err.message})`)));
+    child.on("close", resolve);
+  });
+  if (code !== 0) {
+    const errors = output.text().split("\n").filter((l) => /ERROR|failed|in use|not /i.test(l));
+    throw new Error(`neo4j-admin ${args.slice(0, 2).join(" ")} failed: ${(errors.length > 0 ? errors : [output.text()]).join(" | ").replace(/\s+/g, " ").trim()}`);
+  }
+}
+
+/** Builds the launcher with Maven if target/ is missing or older than its sources (needs Java 17+ and Maven). */
+export async function ensureLauncherBuilt(log: (msg: string) => void = () => {}): Promise<void> {
+  requireJava17();
+  if (!needsBuild()) return;
+  if (!onPath("mvn")) throw new Error(MVN_MISSING);
+  await withBuildLock(log, async () => {
+    if (!needsBuild()) return; // another process built it while we waited
+    log("building the Neo4j launcher with Maven (first run downloads ~120 MB of jars)...");
+    await runMaven(log);
+  });
 }
 
 export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jHandle> {
@@ -122,7 +179,7 @@ export async function ensureNeo4j(opts: EnsureNeo4jOptions = {}): Promise<Neo4jH
   const host = process.env.NEO4J_BOLT_HOST?.trim() || "127.0.0.1";
   const port = opts.port ?? parsePort(process.env.NEO4J_BOLT_PORT);
   const uri = `bolt://${host}:${port}`;
-  const home = path.resolve(packageDir, opts.home ?? (process.env.CIX_NEO4J_HOME?.trim() || "data"));
+  const home = resolveNeo4jHome(opts.home);
 
   // Concurrent calls in this process share one launch; only the first caller owns stop().
   const key = `${host}:${port}`;
@@ -162,15 +219,7 @@ async function start(o: { host: string; port: number; uri: string; home: string;
     );
   }
 
-  requireJava17();
-  if (needsBuild()) {
-    if (!onPath("mvn")) throw new Error(MVN_MISSING);
-    await withBuildLock(log, async () => {
-      if (!needsBuild()) return; // another process built it while we waited
-      log("building the Neo4j launcher with Maven (first run downloads ~120 MB of jars)...");
-      await runMaven(log);
-    });
-  }
+  await ensureLauncherBuilt(log);
 
   try {
     return await launch(o);

@@ -220,5 +220,30 @@ async function verifyChain(
     }
   }
   if (head && head.hash !== prevHash) return { ok: false, entries: last, firstBrokenSeq: last, problem: "head does not match the last entry" };
+  return checkNoFork(db, last, prevHash);
+}
+
+/**
+ * No fork: entries and the head are written in one transaction, so an entry after the head can only be one appended
+ * since the head was read, and it continues the chain. Entries committed without moving the head (a second chain
+ * growing from the same point) are caught here: they sit after the head as it is read again once they were seen.
+ * Their hashes are recomputed by the next run, when the head covers them.
+ */
+async function checkNoFork(db: Database, last: number, lastHash: string): Promise<Omit<AuditVerification, "fingerprinted">> {
+  const later = await db.read<{ seq: number; prevHash: string; hash: string }>(
+    "MATCH (e:AuditEntry) WHERE e.seq > $last RETURN e.seq AS seq, e.prevHash AS prevHash, e.hash AS hash ORDER BY e.seq",
+    { last },
+  );
+  let prevHash = lastHash;
+  for (const [i, row] of later.entries()) {
+    if (row.seq !== last + 1 + i) return { ok: false, entries: last, firstBrokenSeq: last + 1 + i, problem: "missing entry" };
+    if (row.prevHash !== prevHash) return { ok: false, entries: last, firstBrokenSeq: row.seq, problem: "chain link broken" };
+    prevHash = row.hash;
+  }
+  if (later.length > 0) {
+    const [now] = await db.read<{ seq: number }>("MATCH (h:AuditHead { id: 'audit' }) RETURN h.seq AS seq");
+    const covered = now?.seq ?? 0;
+    if (covered < later[later.length - 1]!.seq) return { ok: false, entries: last, firstBrokenSeq: covered + 1, problem: "entry after the head (written without moving it)" };
+  }
   return { ok: true, entries: last };
 }

@@ -43,6 +43,10 @@ export interface SubgraphHttpDeps {
   auditKey: Uint8Array;
   /** The subgraph's schema (e.g. for the GraphQL input types an import validates against). */
   schema: GraphQLSchema;
+  /** Aborted when the server stops: background work the routes started (timers, import jobs) winds down with it. */
+  stopped?: AbortSignal;
+  /** Background work the server waits for when it stops (an import job committing its batches in flight). */
+  keepUntilDone?: (work: Promise<unknown>) => void;
 }
 
 export interface ScheduledJob {

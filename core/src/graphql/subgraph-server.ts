@@ -47,6 +47,9 @@ export interface SubgraphServerOptions {
   maxOperationNames?: number;
 }
 
+/** How long a stopping subgraph waits for its import jobs to commit their batches in flight. */
+const BACKGROUND_DRAIN_MS = 20_000;
+
 /** A request whose JSON body parser kept the raw bytes (the gateway credential is bound to them). */
 type WithRawBody = http.IncomingMessage & { rawBody?: Buffer };
 
@@ -78,6 +81,8 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
   answerClientErrorsInJson(httpServer);
   const server = new ApolloServer<RequestContext>({
     schema,
+    // run-subgraph.ts drains and exits 0 on SIGTERM/SIGINT; Apollo's own handler would kill the process with the signal again.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError((error) => log.error({ err: error }, "resolver failed")),
     introspection: !opts.production,
@@ -112,7 +117,13 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
   });
   app.get("/metrics", metricsEndpoint({ token: opts.metricsToken, loopbackOnly: true }));
   app.all(["/healthz", "/readyz", "/metrics"], methodNotAllowed(["GET"]));
-  for (const routes of def.httpRoutes ?? []) routes(app, { db, log, tokens: opts.tokens, auditKey: opts.auditKey, schema });
+  const stopped = new AbortController();
+  const background = new Set<Promise<unknown>>();
+  const keepUntilDone = (work: Promise<unknown>) => {
+    background.add(work);
+    void work.finally(() => background.delete(work));
+  };
+  for (const routes of def.httpRoutes ?? []) routes(app, { db, log, tokens: opts.tokens, auditKey: opts.auditKey, schema, stopped: stopped.signal, keepUntilDone });
   app.use(
     "/graphql",
     (req, res, next) => (req.method === "POST" || req.method === "GET" ? next() : methodNotAllowed(["POST", "GET"])(req, res, next)),
@@ -146,7 +157,12 @@ export async function startSubgraphServer(def: SubgraphDefinition, opts: Subgrap
     url,
     port,
     stop: async () => {
+      // Requests in flight and import jobs (which commit their batches in flight, then hand the job back) wind down
+      // together; a job stuck longer is resumed from its checkpoint by the next process anyway.
+      stopped.abort();
+      const jobs = Promise.allSettled([...background]);
       await server.stop();
+      await Promise.race([jobs, new Promise((resolve) => setTimeout(resolve, BACKGROUND_DRAIN_MS).unref())]);
     },
   };
 }

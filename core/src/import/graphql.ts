@@ -21,10 +21,14 @@ registerEnumType(ImportJobStatus, {
   name: "ImportJobStatus",
   description: "Where an import job stands.",
   valuesConfig: {
-    RUNNING: { description: "Reading and storing rows (or its process stopped before it could say otherwise: resume it)." },
+    RUNNING: { description: "Reading and storing rows; the process running it shows it is alive (a heartbeat) at least every CIX_IMPORT_HEARTBEAT_SECONDS." },
     COMPLETED: { description: "Every row was read: stored, or rejected with its errors in the report." },
     FAILED: { description: "The file was refused from some point on (see message and the FILE_REJECTED error); rows before it were processed." },
-    INTERRUPTED: { description: "Stopped after a committed batch (by request or a database outage); resume it with the same file to continue." },
+    INTERRUPTED: {
+      description:
+        "Stopped after a committed batch (by request, a database outage, or its process died: no heartbeat for CIX_IMPORT_STALE_SECONDS); " +
+        "`message` says how it resumes (an upload whose spooled file is still there is resumed by the subgraph itself).",
+    },
   },
 });
 
@@ -148,7 +152,7 @@ export class ImportJob {
   @Field(() => DateTimeScalar, { nullable: true, description: "When it last stopped (completed, failed or interrupted)." })
   finishedAt: string | null;
 
-  @Field(() => String, { nullable: true, description: "Why it failed or was interrupted." })
+  @Field(() => String, { nullable: true, description: "Why it failed or was interrupted, and how to resume it." })
   message: string | null;
 
   @Field(() => String, { description: "Path of the CSV report on the gateway (GET with your token): row,field,code,message." })

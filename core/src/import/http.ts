@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
-import { isAbsolute, join } from "node:path";
+import { basename, isAbsolute, join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Request, Response, Router } from "express";
@@ -17,6 +17,7 @@ import { formatOfContentType, isImportFormat } from "./formats.js";
 import { ColumnMapping } from "./mapping.js";
 import { writeCsvReport, writeJsonReport } from "./report.js";
 import { ImportRequestError } from "./runner.js";
+import type { ImportJobRecord } from "./job-store.js";
 import { ImportService } from "./service.js";
 import { IMPORT_KIND_SUBGRAPHS, type ImportKind } from "./types.js";
 
@@ -106,9 +107,14 @@ function tooLarge(limit: number, seen?: number): HttpProblem {
   );
 }
 
+/** CIX_IMPORT_DIR as a path. */
+export function importSpoolDir(config: Pick<Config, "CIX_IMPORT_DIR">): string {
+  return isAbsolute(config.CIX_IMPORT_DIR) ? config.CIX_IMPORT_DIR : join(repoRoot, config.CIX_IMPORT_DIR);
+}
+
 /** Streams the request body to a spool file, hashing it, and stops with 413 as soon as it passes the limit. */
 async function spool(req: Request, config: Config, extension: string): Promise<{ file: string; hash: string; bytes: number }> {
-  const dir = isAbsolute(config.CIX_IMPORT_DIR) ? config.CIX_IMPORT_DIR : join(repoRoot, config.CIX_IMPORT_DIR);
+  const dir = importSpoolDir(config);
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${randomUUID()}.${extension}`);
   const limit = config.CIX_IMPORT_MAX_BYTES;
@@ -155,7 +161,30 @@ export function importRoutes(kinds: readonly ImportKind[]) {
     // The subgraph serving these routes: the audience its gateway credentials must name.
     const subgraph = kinds[0]?.subgraph;
     if (!subgraph || kinds.some((k) => k.subgraph !== subgraph)) throw new Error("importRoutes takes the kinds of one subgraph (at least one)");
-    const service = new ImportService({ db: deps.db, schema: deps.schema, kinds, config, log: deps.log, auditKey: deps.auditKey });
+    const service = new ImportService({ db: deps.db, schema: deps.schema, kinds, config, log: deps.log, auditKey: deps.auditKey, shuttingDown: deps.stopped });
+
+    // A job's upload stays spooled while the job runs; if this process dies mid-job, the file is what lets a
+    // subgraph (this one restarted, or a replica sharing CIX_IMPORT_DIR) resume it from its checkpoint. A job
+    // handed back at shutdown, or taken over by another process, still names its file: it is kept for them.
+    const removeSpoolWhenDone = (jobId: string, done: Promise<ImportJobRecord>, file: string) => {
+      const settled = done.then(
+        (job) => (job.spoolFile ? undefined : unlink(file).catch(() => undefined)),
+        (error: unknown) => {
+          deps.log.error({ err: error, jobId }, "import job failed");
+          return unlink(file).catch(() => undefined);
+        },
+      );
+      deps.keepUntilDone?.(settled);
+    };
+    const resumeOrphans = async () => {
+      for (const { job, done, file } of await service.resumeOrphanedUploads(importSpoolDir(config))) removeSpoolWhenDone(job.id, done, file);
+    };
+    // Every heartbeat period: a job becomes resumable only once its heartbeat is stale, after this process started.
+    const sweep = setInterval(() => {
+      resumeOrphans().catch((error: unknown) => deps.log.warn({ err: error }, "could not look for import jobs to resume"));
+    }, config.CIX_IMPORT_HEARTBEAT_SECONDS * 1000);
+    sweep.unref();
+    deps.stopped?.addEventListener("abort", () => clearInterval(sweep));
 
     app.post("/import/:kind", async (req, res) => {
       let spooled: { file: string } | null = null;
@@ -175,7 +204,7 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         const resumeJobId = typeof req.query.resume === "string" ? req.query.resume : null;
         const upload = await spool(req, config, format);
         spooled = upload;
-        const { job, done } = await service.start(
+        const { job, done, previousSpoolFile } = await service.start(
           {
             kind,
             format,
@@ -187,14 +216,14 @@ export function importRoutes(kinds: readonly ImportKind[]) {
             country: viewer.country,
             createdBy: viewer.sub,
             resumeJobId,
+            spoolFile: basename(upload.file),
           },
           { fileHash: upload, roles: viewer.roles, requestId: req.header("x-request-id") ?? randomUUID() },
         );
-        const file = upload.file;
         spooled = null;
-        void done
-          .catch((error: unknown) => deps.log.error({ err: error, jobId: job.id }, "import job failed"))
-          .finally(() => void unlink(file).catch(() => undefined));
+        // The upload of the run this one resumes (its process died) is not needed any more.
+        if (previousSpoolFile && previousSpoolFile !== basename(upload.file)) void unlink(join(importSpoolDir(config), previousSpoolFile)).catch(() => undefined);
+        removeSpoolWhenDone(job.id, done, upload.file);
         res.status(202).json({ jobId: job.id, kind: kind.name, format, dryRun: job.dryRun, status: job.status, ...reportUrls(job.id) });
       } catch (error) {
         if (spooled) await unlink(spooled.file).catch(() => undefined);

@@ -12,10 +12,21 @@ export { shapeRecord } from "./shape.js";
 export { coerceRow, rowErrorFromValidation, validateRow } from "./coerce.js";
 export { importRowType } from "./row-type.js";
 export { FileRejectedError, readRecords, type ReaderLimits } from "./readers/index.js";
-export { IMPORT_JOB_STATUSES, ImportJobStore, importJobSchema, type ImportJobRecord, type ImportJobStatus as ImportJobState } from "./job-store.js";
+export {
+  DEFAULT_LIVENESS,
+  IMPORT_JOB_STATUSES,
+  ImportJobLostError,
+  ImportJobStore,
+  importJobSchema,
+  MAX_RECOVERIES,
+  PROCESS_INSTANCE,
+  type ImportJobRecord,
+  type ImportJobStatus as ImportJobState,
+  type JobLiveness,
+} from "./job-store.js";
 export { hashFile, ImportRequestError, openImportJob, runImportJob, type ImportJobRequest, type ImportProgress, type ImportRunOptions } from "./runner.js";
 export { ImportService, type ImportServiceDeps, type StartOptions } from "./service.js";
-export { importRoutes, MAPPING_HEADER, reportUrls } from "./http.js";
+export { importRoutes, importSpoolDir, MAPPING_HEADER, reportUrls } from "./http.js";
 export { jobSummary, writeCsvReport, writeJsonReport } from "./report.js";
 export { exampleRecord, exampleRow, fieldsMarkdown, templateFields, templateFile, type TemplateField } from "./template.js";
 export { ImportErrorCode, ImportFileFormat, ImportJob, ImportJobResolver, ImportJobStatus, ImportRowError } from "./graphql.js";

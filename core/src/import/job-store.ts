@@ -1,7 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Database } from "../neo4j/database.js";
 import type { ImportFormat, RowError } from "./types.js";
 
-/** Where a job stands. RUNNING jobs whose process died stay RUNNING until resumed. */
+/**
+ * Where a job stands. A RUNNING job whose process died (no heartbeat for its `staleAfterSeconds`) is reported as
+ * INTERRUPTED, with a message saying how it resumes.
+ */
 export const IMPORT_JOB_STATUSES = ["RUNNING", "COMPLETED", "FAILED", "INTERRUPTED"] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
 
@@ -33,9 +38,49 @@ export interface ImportJobRecord {
   startedAt: string;
   finishedAt: string | null;
   message: string | null;
+  /** The agency's country (ISO 3166), which the records' writer needs when the job is resumed by a subgraph. */
+  country: string | null;
+  /** The process running (or last running) the job: host:pid:random. */
+  owner: string | null;
+  /** When that process last showed it is alive: at each checkpoint and every CIX_IMPORT_HEARTBEAT_SECONDS. */
+  heartbeatAt: string | null;
+  /** Seconds without a heartbeat after which the job counts as stopped (the owner's CIX_IMPORT_STALE_SECONDS). */
+  staleAfterSeconds: number | null;
+  /** Name of the spooled upload in CIX_IMPORT_DIR (HTTP jobs) while the job still needs it. */
+  spoolFile: string | null;
+  /** How often a subgraph resumed the job by itself after its process died. */
+  recoveries: number;
+  /** True when the job says RUNNING but its process stopped without a word (reported as INTERRUPTED). */
+  orphaned: boolean;
 }
 
-export type NewImportJob = Pick<ImportJobRecord, "id" | "kind" | "format" | "ownerAgency" | "createdBy" | "fileName" | "fileHash" | "fileBytes" | "dryRun" | "mapping">;
+export type NewImportJob = Pick<ImportJobRecord, "id" | "kind" | "format" | "ownerAgency" | "createdBy" | "fileName" | "fileHash" | "fileBytes" | "dryRun" | "mapping"> & {
+  country?: string | null;
+  spoolFile?: string | null;
+};
+
+/** How a process shows that it still runs its jobs, and when a silent job counts as stopped. */
+export interface JobLiveness {
+  heartbeatSeconds: number;
+  staleSeconds: number;
+}
+
+/** Defaults of CIX_IMPORT_HEARTBEAT_SECONDS and CIX_IMPORT_STALE_SECONDS. */
+export const DEFAULT_LIVENESS: JobLiveness = { heartbeatSeconds: 10, staleSeconds: 60 };
+
+/** Automatic resumes of one job after its process died; past them a person decides (a file may be what kills it). */
+export const MAX_RECOVERIES = 3;
+
+/** This process as the owner of the jobs it runs (a pid alone is reused after a restart). */
+export const PROCESS_INSTANCE = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+/** The job was taken over by another process (this one was silent for too long): this one must stop writing. */
+export class ImportJobLostError extends Error {
+  constructor(readonly jobId: string) {
+    super(`Import job ${jobId} was taken over by another process`);
+    this.name = "ImportJobLostError";
+  }
+}
 
 /** Counts and errors of one committed batch. */
 export interface BatchCheckpoint {
@@ -52,10 +97,33 @@ export type StoredRowError = RowError & { seq: number };
 export const importJobSchema: readonly string[] = [
   "CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE",
   "CREATE INDEX import_row_error_job IF NOT EXISTS FOR (e:ImportRowError) ON (e.jobId, e.seq)",
+  "CREATE INDEX import_job_status IF NOT EXISTS FOR (j:ImportJob) ON (j.status)",
 ];
 
-const JOB_PROJECTION = `j { .id, .kind, .format, .ownerAgency, .createdBy, .fileName, .fileHash, .fileBytes, .dryRun, .mapping, .status,
-  .totalRows, .accepted, .rejected, .flagged, .errorCount, .storedErrors, .checkpointRow, .startedAt, .finishedAt, .message }`;
+// Neo4j's clock on both sides (the heartbeat is written with datetime()), so replicas' clocks need not agree.
+// Jobs from before heartbeats were kept count from their start, with the default threshold. A job handed back by a
+// process that shut down (`release`: no owner) is orphaned at once.
+const ORPHANED = `(j.status = 'RUNNING' AND (j.owner IS NULL OR coalesce(j.heartbeatAt, j.startedAt) < datetime() - duration({ seconds: coalesce(j.staleAfterSeconds, ${DEFAULT_LIVENESS.staleSeconds}) })))`;
+
+const JOB_PROJECTION = `j { .id, .kind, .format, .ownerAgency, .createdBy, .fileName, .fileHash, .fileBytes, .dryRun, .mapping,
+  .totalRows, .accepted, .rejected, .flagged, .errorCount, .storedErrors, .checkpointRow, .startedAt, .finishedAt, .message,
+  .country, .owner, .heartbeatAt, .staleAfterSeconds, .spoolFile, recoveries: coalesce(j.recoveries, 0),
+  status: CASE WHEN ${ORPHANED} THEN 'INTERRUPTED' ELSE j.status END, orphaned: ${ORPHANED} }`;
+
+/** A job whose process died says so, and how it resumes. */
+function present(job: ImportJobRecord): ImportJobRecord {
+  if (!job.orphaned) return job;
+  const cli = `npm run import -- ${job.kind} <the same file> --agency ${job.ownerAgency} --resume ${job.id}`;
+  const upload = `POST /import/${job.kind}?resume=${job.id} with the same file`;
+  const how =
+    job.spoolFile && job.recoveries < MAX_RECOVERIES
+      ? `A subgraph that can read its spooled upload resumes it by itself; otherwise send ${upload}.`
+      : job.spoolFile
+        ? `It was resumed automatically ${job.recoveries} times and stopped each time: send ${upload} to resume it by hand.`
+    : `Resume it with the same file: ${job.createdBy.startsWith("cli:") ? cli : `${upload} (or ${cli})`}.`;
+  const stopped = job.owner === null ? "was shut down" : "stopped";
+  return { ...job, message: `The process running this job ${stopped} after row ${job.checkpointRow} (last heartbeat ${job.heartbeatAt ?? job.startedAt}). ${how}` };
+}
 
 /**
  * The job checkpoint store: one `(:ImportJob)` node per job and one `(:ImportRowError {jobId, seq})` node per stored
@@ -66,43 +134,143 @@ export class ImportJobStore {
   constructor(
     private readonly db: Database,
     private readonly maxErrors: number,
+    readonly liveness: JobLiveness = DEFAULT_LIVENESS,
+    /** Who this store writes as: the process, or a test's stand-in for another process. */
+    readonly owner: string = PROCESS_INSTANCE,
   ) {}
 
   async create(job: NewImportJob): Promise<ImportJobRecord> {
     const [row] = await this.db.write<{ job: ImportJobRecord }>(
       `CREATE (j:ImportJob)
        SET j = $job, j.status = 'RUNNING', j.totalRows = 0, j.accepted = 0, j.rejected = 0, j.flagged = 0, j.errorCount = 0,
-           j.storedErrors = 0, j.checkpointRow = 0, j.startedAt = datetime(), j.finishedAt = null, j.message = null
+           j.storedErrors = 0, j.checkpointRow = 0, j.startedAt = datetime(), j.finishedAt = null, j.message = null,
+           j.owner = $owner, j.heartbeatAt = datetime(), j.staleAfterSeconds = $staleSeconds, j.recoveries = 0
        RETURN ${JOB_PROJECTION} AS job`,
-      { job },
+      { job: { country: null, spoolFile: null, ...job }, owner: this.owner, staleSeconds: this.liveness.staleSeconds },
     );
     return row!.job;
   }
 
   async get(id: string): Promise<ImportJobRecord | null> {
     const [row] = await this.db.read<{ job: ImportJobRecord }>(`MATCH (j:ImportJob { id: $id }) RETURN ${JOB_PROJECTION} AS job`, { id });
-    return row?.job ?? null;
+    return row ? present(row.job) : null;
   }
 
-  /** Marks a stopped job as running again (a resume). */
-  async restart(id: string): Promise<ImportJobRecord> {
+  /**
+   * Takes a stopped job over to run it here (a resume): refused (`busy`) while another process still runs it, so a
+   * job never has two writers. A COMPLETED job is returned as it is. `spoolFile` replaces the job's upload (a
+   * re-upload); `recovery` counts a resume by a subgraph after the job's process died.
+   */
+  async claim(
+    id: string,
+    options: { spoolFile?: string | null; recovery?: boolean } = {},
+  ): Promise<{ job: ImportJobRecord; previousSpoolFile: string | null } | { busy: ImportJobRecord }> {
+    return this.db.transaction(async (tx) => {
+      // Locks the node first: a second claimant waits here, then reads what the first one wrote.
+      const locked = await tx.run("MATCH (j:ImportJob { id: $id }) SET j.claimedAt = datetime() RETURN j.id AS id", { id });
+      if (locked.length === 0) throw new Error(`There is no import job ${id}`);
+      const [current] = await tx.run<{ job: ImportJobRecord }>(`MATCH (j:ImportJob { id: $id }) RETURN ${JOB_PROJECTION} AS job`, { id });
+      const job = current!.job;
+      if (job.status === "RUNNING") return { busy: present(job) };
+      if (job.status === "COMPLETED") return { job, previousSpoolFile: null };
+      const [claimed] = await tx.run<{ job: ImportJobRecord }>(
+        `MATCH (j:ImportJob { id: $id })
+         SET j.status = 'RUNNING', j.finishedAt = null, j.message = null, j.owner = $owner, j.heartbeatAt = datetime(),
+             j.staleAfterSeconds = $staleSeconds, j.spoolFile = CASE WHEN $keepSpool THEN j.spoolFile ELSE $spoolFile END,
+             j.recoveries = coalesce(j.recoveries, 0) + CASE WHEN $recovery THEN 1 ELSE 0 END
+         RETURN ${JOB_PROJECTION} AS job`,
+        {
+          id,
+          owner: this.owner,
+          staleSeconds: this.liveness.staleSeconds,
+          keepSpool: options.spoolFile === undefined,
+          spoolFile: options.spoolFile ?? null,
+          recovery: options.recovery ?? false,
+        },
+      );
+      return { job: claimed!.job, previousSpoolFile: job.spoolFile };
+    });
+  }
+
+  /**
+   * Hands a job this process runs back, unfinished (its process is shutting down): it stays RUNNING with its
+   * checkpoint and spooled upload but without an owner, so it counts as orphaned at once and the next subgraph
+   * process that can read the upload resumes it (not counted as a recovery: nothing failed).
+   */
+  async release(id: string): Promise<ImportJobRecord> {
     const [row] = await this.db.write<{ job: ImportJobRecord }>(
-      `MATCH (j:ImportJob { id: $id }) SET j.status = 'RUNNING', j.finishedAt = null, j.message = null RETURN ${JOB_PROJECTION} AS job`,
-      { id },
+      `MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner AND j.status = 'RUNNING'
+       SET j.owner = null, j.heartbeatAt = datetime()
+       RETURN ${JOB_PROJECTION} AS job`,
+      { id, owner: this.owner },
     );
-    return row!.job;
+    return present(row ? row.job : (await this.get(id))!);
   }
 
-  /** Records a committed batch: counts, its row errors (up to the job's cap) and the new checkpoint, in one transaction. */
+  /** Says this process still runs the job; false when it no longer owns it (taken over, or finished elsewhere). */
+  async heartbeat(id: string): Promise<boolean> {
+    const rows = await this.db.write(
+      "MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner AND j.status = 'RUNNING' SET j.heartbeatAt = datetime() RETURN j.id AS id",
+      { id, owner: this.owner },
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Beats every `heartbeatSeconds` until the returned function is called; `onLost` is called once when the job is
+   * no longer this process's. A failed beat (Neo4j busy or away) is only skipped: the next one may get through.
+   */
+  keepAlive(id: string, onLost: () => void, onError: (error: unknown) => void = () => undefined): () => void {
+    let lost = false;
+    const timer = setInterval(() => {
+      void this.heartbeat(id).then(
+        (alive) => {
+          if (!alive && !lost) {
+            lost = true;
+            onLost();
+          }
+        },
+        onError,
+      );
+    }, this.liveness.heartbeatSeconds * 1000);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** RUNNING jobs of these kinds whose process stopped, that were uploaded (so a spool file may still hold them). */
+  async orphanedUploads(kinds: readonly string[]): Promise<ImportJobRecord[]> {
+    const rows = await this.db.read<{ job: ImportJobRecord }>(
+      `MATCH (j:ImportJob) WHERE j.status = 'RUNNING' AND j.kind IN $kinds AND j.spoolFile IS NOT NULL AND ${ORPHANED}
+       RETURN ${JOB_PROJECTION} AS job ORDER BY j.startedAt`,
+      { kinds: [...kinds] },
+    );
+    return rows.map((r) => present(r.job));
+  }
+
+  /**
+   * Records a committed batch: counts, its row errors (up to the job's cap) and the new checkpoint, in one
+   * transaction, and only while this process owns the job (else ImportJobLostError: nothing is counted twice).
+   */
   async checkpoint(id: string, batch: BatchCheckpoint): Promise<void> {
     await this.db.transaction(async (tx) => {
       const [job] = await tx.run<{ stored: number }>(
-        `MATCH (j:ImportJob { id: $id })
+        `MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner AND j.status = 'RUNNING'
          SET j.totalRows = j.totalRows + $rows, j.accepted = j.accepted + $accepted, j.rejected = j.rejected + $rejected,
-             j.flagged = j.flagged + $flagged, j.errorCount = j.errorCount + $errorCount, j.checkpointRow = $lastRow
+             j.flagged = j.flagged + $flagged, j.errorCount = j.errorCount + $errorCount, j.checkpointRow = $lastRow,
+             j.heartbeatAt = datetime()
          RETURN j.storedErrors AS stored`,
-        { id, rows: batch.rows, accepted: batch.accepted, rejected: batch.rejected, flagged: batch.flagged, errorCount: batch.errors.length, lastRow: batch.lastRow },
+        {
+          id,
+          owner: this.owner,
+          rows: batch.rows,
+          accepted: batch.accepted,
+          rejected: batch.rejected,
+          flagged: batch.flagged,
+          errorCount: batch.errors.length,
+          lastRow: batch.lastRow,
+        },
       );
+      if (!job) throw new ImportJobLostError(id);
       const room = Math.max(0, this.maxErrors - (job?.stored ?? 0));
       const errors = batch.errors.slice(0, room).map((e, i) => ({ ...e, seq: (job?.stored ?? 0) + i + 1 }));
       if (errors.length === 0) return;
@@ -126,12 +294,15 @@ export class ImportJobStore {
     );
   }
 
+  /** Ends the job, if this process still owns it (else it is left to its new owner and returned as it is). */
   async finish(id: string, status: Exclude<ImportJobStatus, "RUNNING">, message: string | null = null): Promise<ImportJobRecord> {
     const [row] = await this.db.write<{ job: ImportJobRecord }>(
-      `MATCH (j:ImportJob { id: $id }) SET j.status = $status, j.message = $message, j.finishedAt = datetime() RETURN ${JOB_PROJECTION} AS job`,
-      { id, status, message },
+      `MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner OR j.owner IS NULL
+       SET j.status = $status, j.message = $message, j.finishedAt = datetime(), j.spoolFile = null
+       RETURN ${JOB_PROJECTION} AS job`,
+      { id, status, message, owner: this.owner },
     );
-    return row!.job;
+    return row ? row.job : (await this.get(id))!;
   }
 
   /** Stored errors after sequence number `afterSeq`, in order. */

@@ -20,6 +20,9 @@ export function jobSummary(job: ImportJobRecord) {
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
     message: job.message,
+    /** When the process running it last showed it was alive, and how often a subgraph resumed it after a crash. */
+    heartbeatAt: job.heartbeatAt,
+    recoveries: job.recoveries,
   };
 }
 

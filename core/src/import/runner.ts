@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { Counter } from "prom-client";
 import { ErrorCode } from "../errors.js";
 import { coerceRow, rowErrorFromValidation } from "./coerce.js";
-import type { BatchCheckpoint, ImportJobRecord, ImportJobStore } from "./job-store.js";
+import { ImportJobLostError, type BatchCheckpoint, type ImportJobRecord, type ImportJobStore } from "./job-store.js";
 import { ColumnMapping } from "./mapping.js";
 import { flatten } from "./paths.js";
 import { FileRejectedError, readRecords } from "./readers/index.js";
@@ -43,6 +43,10 @@ export interface ImportJobRequest {
   createdBy: string;
   /** Continue this job after its checkpoint instead of starting a new one. */
   resumeJobId?: string | null;
+  /** The upload's name in CIX_IMPORT_DIR (HTTP), kept on the job so a subgraph can resume it if this process dies. */
+  spoolFile?: string | null;
+  /** A subgraph resuming, by itself, a job whose process died (keeps the job's spool file). */
+  recovery?: boolean;
 }
 
 export interface ImportRunOptions {
@@ -57,7 +61,13 @@ export interface ImportRunOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the job (INTERRUPTED, resumable) once this many rows have been committed: the interruption hook of tests. */
   stopAfterRows?: number;
+  /** Stops the job (INTERRUPTED, resumable): the CLI's Ctrl-C. */
   signal?: AbortSignal;
+  /**
+   * The process is shutting down: the batches in flight are committed, then the job is handed back unfinished
+   * (`ImportJobStore.release`) for the next subgraph process to resume by itself.
+   */
+  handOverOn?: AbortSignal;
 }
 
 /** A problem with the request itself (wrong file for a resume, unknown job): nothing was imported. */
@@ -79,7 +89,11 @@ export async function hashFile(file: string): Promise<{ hash: string; bytes: num
  * Creates the job for a request, or checks that a resume presents the same file, kind and agency as the job it
  * continues. Returns the job to run and the mapping to apply (a resume without a mapping reuses the job's).
  */
-export async function openImportJob(store: ImportJobStore, request: ImportJobRequest, fileHash: { hash: string; bytes: number }): Promise<{ job: ImportJobRecord; mapping: ColumnMapping }> {
+export async function openImportJob(
+  store: ImportJobStore,
+  request: ImportJobRequest,
+  fileHash: { hash: string; bytes: number },
+): Promise<{ job: ImportJobRecord; mapping: ColumnMapping; previousSpoolFile?: string | null }> {
   if (request.resumeJobId) {
     const job = await store.get(request.resumeJobId);
     if (!job || job.ownerAgency !== request.agency) throw new ImportRequestError(`There is no import job ${request.resumeJobId} of ${request.agency} to resume.`);
@@ -87,9 +101,15 @@ export async function openImportJob(store: ImportJobStore, request: ImportJobReq
     if (job.fileHash !== fileHash.hash) {
       throw new ImportRequestError(`Job ${job.id} read another file (SHA-256 ${job.fileHash.slice(0, 12)}…, this one is ${fileHash.hash.slice(0, 12)}…): a resume needs the same file.`);
     }
-    if (job.status === "COMPLETED") return { job, mapping: request.mapping ?? ColumnMapping.parse(job.mapping ?? "{}") };
     const mapping = request.mapping ?? ColumnMapping.parse(job.mapping ?? "{}");
-    return { job: await store.restart(job.id), mapping };
+    if (job.status === "COMPLETED") return { job, mapping };
+    const claim = await store.claim(job.id, request.recovery ? { recovery: true } : { spoolFile: request.spoolFile ?? null });
+    if ("busy" in claim) {
+      throw new ImportRequestError(
+        `Job ${job.id} is still running (last heartbeat ${claim.busy.heartbeatAt ?? claim.busy.startedAt}): it is resumed only once it has stopped.`,
+      );
+    }
+    return { job: claim.job, mapping, previousSpoolFile: claim.previousSpoolFile };
   }
   const mapping = request.mapping ?? new ColumnMapping();
   const job = await store.create({
@@ -103,6 +123,8 @@ export async function openImportJob(store: ImportJobStore, request: ImportJobReq
     fileBytes: fileHash.bytes,
     dryRun: request.dryRun ?? false,
     mapping: mappingJson(request.mapping),
+    country: request.country,
+    spoolFile: request.spoolFile ?? null,
   });
   return { job, mapping };
 }
@@ -149,7 +171,9 @@ function writeError(error: unknown): Omit<RowError, "row"> {
  * and stores the valid rows `batchSize` at a time in one transaction each (a failing batch is retried row by row,
  * so one bad row never takes good ones with it). After each batch the counts, the row errors and the checkpoint
  * (the batch's last row) are committed together; a resume skips the rows up to the checkpoint. Re-running rows
- * is harmless: the upserts are idempotent on the records' natural keys.
+ * is harmless: the upserts are idempotent on the records' natural keys. While it runs, the job's heartbeat says this
+ * process is alive; if another process took the job over meanwhile (this one was silent too long), this one stops
+ * without counting or finishing anything.
  */
 export async function runImportJob(job: ImportJobRecord, request: ImportJobRequest, mapping: ColumnMapping, options: ImportRunOptions): Promise<ImportJobRecord> {
   const { store, rowType } = options;
@@ -166,6 +190,12 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     checkpointRow: job.checkpointRow,
   };
   const skipUpTo = job.checkpointRow;
+  let lost = false;
+  const stopBeating = store.keepAlive(
+    job.id,
+    () => (lost = true),
+    (error) => options.log?.warn({ jobId: job.id, err: error }, "import job heartbeat failed"),
+  );
   let headerChecked = false;
   let batch: SourceRecord[] = [];
 
@@ -271,46 +301,59 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
   const stopRequested = () =>
     options.signal?.aborted || (options.stopAfterRows !== undefined && progress.totalRows >= options.stopAfterRows);
 
-  const records = readRecords(request.file, request.format, { maxRecordBytes: options.maxRecordBytes });
   try {
-    for await (const record of records) {
-      if (!headerChecked && record.header) {
-        headerChecked = true;
-        const unknown = unknownColumns(record.header, mapping, rowType);
-        if (unknown.length > 0) {
-          const message =
-            `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}: not a field of ${kind.name}. ` +
-            "Rename them to the template's column names, map them with a column mapping, or map them to null to ignore them.";
-          await store.addError(job.id, { row: 1, field: unknown[0]!, code: "FILE_REJECTED", message });
-          return await store.finish(job.id, "FAILED", message);
+    const records = readRecords(request.file, request.format, { maxRecordBytes: options.maxRecordBytes });
+    try {
+      for await (const record of records) {
+        if (lost) throw new ImportJobLostError(job.id);
+        if (!headerChecked && record.header) {
+          headerChecked = true;
+          const unknown = unknownColumns(record.header, mapping, rowType);
+          if (unknown.length > 0) {
+            const message =
+              `Unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}: not a field of ${kind.name}. ` +
+              "Rename them to the template's column names, map them with a column mapping, or map them to null to ignore them.";
+            await store.addError(job.id, { row: 1, field: unknown[0]!, code: "FILE_REJECTED", message });
+            return await store.finish(job.id, "FAILED", message);
+          }
+        }
+        if (record.row <= skipUpTo) continue;
+        batch.push(record);
+        if (batch.length >= options.batchSize) {
+          await flush();
+          if (options.handOverOn?.aborted) {
+            await drain();
+            return await store.release(job.id);
+          }
+          if (stopRequested()) {
+            await drain();
+            return await store.finish(job.id, "INTERRUPTED", `Stopped after row ${progress.checkpointRow}; resume the job to continue after it.`);
+          }
         }
       }
-      if (record.row <= skipUpTo) continue;
-      batch.push(record);
-      if (batch.length >= options.batchSize) {
-        await flush();
-        if (stopRequested()) {
-          await drain();
-          return await store.finish(job.id, "INTERRUPTED", `Stopped after row ${progress.checkpointRow}; resume the job to continue after it.`);
-        }
-      }
-    }
-    await flush();
-    await drain();
-  } catch (error) {
-    // Batches still in flight after a failure are left uncommitted (their rows are redone, idempotently, on resume).
-    if (!(error instanceof FileRejectedError)) await Promise.allSettled(inFlight.splice(0));
-    if (error instanceof FileRejectedError) {
       await flush();
       await drain();
-      await store.addError(job.id, { row: error.row, field: "", code: "FILE_REJECTED", message: error.message });
-      return await store.finish(job.id, "FAILED", error.message);
+    } catch (error) {
+      // Batches still in flight after a failure are left uncommitted (their rows are redone, idempotently, on resume).
+      if (!(error instanceof FileRejectedError)) await Promise.allSettled(inFlight.splice(0));
+      if (error instanceof ImportJobLostError) {
+        options.log?.warn({ jobId: job.id }, "import job taken over by another process; this one stops");
+        return (await store.get(job.id))!;
+      }
+      if (error instanceof FileRejectedError) {
+        await flush();
+        await drain();
+        await store.addError(job.id, { row: error.row, field: "", code: "FILE_REJECTED", message: error.message });
+        return await store.finish(job.id, "FAILED", error.message);
+      }
+      options.log?.error({ jobId: job.id, err: error }, "import job stopped");
+      const message = isOutage(error)
+        ? `The database was unavailable after row ${progress.checkpointRow}; resume the job to continue after it.`
+        : `The import stopped after row ${progress.checkpointRow} because of an internal error; resume the job to continue after it.`;
+      return await store.finish(job.id, "INTERRUPTED", message);
     }
-    options.log?.error({ jobId: job.id, err: error }, "import job stopped");
-    const message = isOutage(error)
-      ? `The database was unavailable after row ${progress.checkpointRow}; resume the job to continue after it.`
-      : `The import stopped after row ${progress.checkpointRow} because of an internal error; resume the job to continue after it.`;
-    return await store.finish(job.id, "INTERRUPTED", message);
+    return await store.finish(job.id, "COMPLETED");
+  } finally {
+    stopBeating();
   }
-  return await store.finish(job.id, "COMPLETED");
 }

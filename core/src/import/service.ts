@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { appendAudit } from "../audit/trail.js";
 import type { Config } from "../config.js";
 import type { Database } from "../neo4j/database.js";
-import { ImportJobStore, type ImportJobRecord } from "./job-store.js";
+import { ImportJobStore, MAX_RECOVERIES, type ImportJobRecord } from "./job-store.js";
 import { importRowType } from "./row-type.js";
-import { hashFile, openImportJob, runImportJob, type ImportJobRequest, type ImportProgress } from "./runner.js";
-import type { ImportKind } from "./types.js";
+import { hashFile, ImportRequestError, openImportJob, runImportJob, type ImportJobRequest, type ImportProgress } from "./runner.js";
+import type { ImportFormat, ImportKind } from "./types.js";
 
 export interface ImportServiceDeps {
   db: Database;
@@ -17,6 +20,8 @@ export interface ImportServiceDeps {
   log: Logger;
   /** HMAC key of the audit trail: every import is audited as a write. */
   auditKey: Uint8Array;
+  /** Aborted when the serving process shuts down: its jobs commit their batches in flight and are handed back. */
+  shuttingDown?: AbortSignal;
 }
 
 export interface StartOptions {
@@ -35,7 +40,10 @@ export class ImportService {
   readonly store: ImportJobStore;
 
   constructor(private readonly deps: ImportServiceDeps) {
-    this.store = new ImportJobStore(deps.db, deps.config.CIX_IMPORT_MAX_ERRORS);
+    this.store = new ImportJobStore(deps.db, deps.config.CIX_IMPORT_MAX_ERRORS, {
+      heartbeatSeconds: deps.config.CIX_IMPORT_HEARTBEAT_SECONDS,
+      staleSeconds: deps.config.CIX_IMPORT_STALE_SECONDS,
+    });
   }
 
   kind(name: string): ImportKind | undefined {
@@ -50,10 +58,13 @@ export class ImportService {
    * Opens the job (or checks the resume) and audits it; `done` settles when the job has run. Request problems
    * (a resume with another file) throw an ImportRequestError before anything is written.
    */
-  async start(request: ImportJobRequest, options: StartOptions): Promise<{ job: ImportJobRecord; done: Promise<ImportJobRecord> }> {
+  async start(
+    request: ImportJobRequest,
+    options: StartOptions,
+  ): Promise<{ job: ImportJobRecord; done: Promise<ImportJobRecord>; previousSpoolFile?: string | null }> {
     const { db, config, log } = this.deps;
     const fileHash = options.fileHash ?? (await hashFile(request.file));
-    const { job, mapping } = await openImportJob(this.store, request, fileHash);
+    const { job, mapping, previousSpoolFile } = await openImportJob(this.store, request, fileHash);
     await appendAudit(db, this.deps.auditKey, {
       kind: "WRITE",
       at: new Date().toISOString(),
@@ -63,7 +74,7 @@ export class ImportService {
       agency: request.agency,
       roles: options.roles,
       purpose: null,
-      operations: [`import:${request.kind.name}${request.resumeJobId ? ":resume" : ""}${job.dryRun ? ":dry-run" : ""}`],
+      operations: [`import:${request.kind.name}${request.resumeJobId ? ":resume" : ""}${request.recovery ? ":recovery" : ""}${job.dryRun ? ":dry-run" : ""}`],
       records: [{ id: job.id, ownerAgency: request.agency, fields: [], operations: [] }],
     });
     const done = runImportJob(job, request, mapping, {
@@ -77,7 +88,49 @@ export class ImportService {
       onProgress: options.onProgress,
       stopAfterRows: options.stopAfterRows,
       signal: options.signal,
+      handOverOn: this.deps.shuttingDown,
     });
-    return { job, done };
+    return { job, done, previousSpoolFile };
+  }
+
+  /**
+   * Resumes the uploaded jobs of this service's kinds whose process died (RUNNING without a heartbeat for their
+   * stale time) and whose spooled upload is in `spoolDir`, each from its checkpoint. Another replica claiming the
+   * same job first is not an error: the job is skipped here. A job resumed automatically `maxRecoveries` times is
+   * left INTERRUPTED-as-reported (its message says how to resume it by hand), so a file that kills its process
+   * cannot do so forever. Returns the jobs resumed, each with the promise of its run.
+   */
+  async resumeOrphanedUploads(spoolDir: string, maxRecoveries = MAX_RECOVERIES): Promise<Array<{ job: ImportJobRecord; done: Promise<ImportJobRecord>; file: string }>> {
+    const resumed: Array<{ job: ImportJobRecord; done: Promise<ImportJobRecord>; file: string }> = [];
+    for (const orphan of await this.store.orphanedUploads(this.deps.kinds.map((k) => k.name))) {
+      const kind = this.kind(orphan.kind);
+      const file = join(spoolDir, orphan.spoolFile!);
+      if (!kind || orphan.recoveries >= maxRecoveries || !existsSync(file)) continue;
+      try {
+        const { job, done } = await this.start(
+          {
+            kind,
+            format: orphan.format as ImportFormat,
+            file,
+            fileName: orphan.fileName,
+            dryRun: orphan.dryRun,
+            agency: orphan.ownerAgency,
+            country: orphan.country ?? orphan.ownerAgency.slice(0, 2),
+            createdBy: `subgraph:${kind.subgraph}`,
+            resumeJobId: orphan.id,
+            // A job handed back by a process that shut down (no owner) did not fail: not a recovery.
+            recovery: orphan.owner !== null,
+          },
+          { roles: [], requestId: randomUUID() },
+        );
+        this.deps.log.warn({ jobId: job.id, afterRow: job.checkpointRow, recoveries: job.recoveries }, "resuming an import job whose process stopped");
+        resumed.push({ job, done, file });
+      } catch (error) {
+        // Taken by another replica meanwhile, or the spool is not this job's file (hash): left as it is.
+        if (!(error instanceof ImportRequestError)) throw error;
+        this.deps.log.info({ jobId: orphan.id, reason: error.message }, "orphaned import job not resumed here");
+      }
+    }
+    return resumed;
   }
 }
