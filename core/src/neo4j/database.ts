@@ -53,10 +53,11 @@ export interface Tx {
  */
 export class Database {
   /**
-   * Set when a call found Neo4j unreachable. The next calls then try one connection first and fail at once while it
-   * is still down, instead of each retrying for `maxTransactionRetryTime`; the first success clears it.
+   * Set when a call found Neo4j unreachable, and until the first call succeeds. The next calls then try one
+   * connection first and fail at once while it is down, instead of each retrying for `maxTransactionRetryTime`
+   * (so a tool started with Neo4j down says so at once); the first success clears it.
    */
-  private unreachable = false;
+  private unreachable = true;
 
   private constructor(
     readonly driver: Driver,
