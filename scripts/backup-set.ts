@@ -7,10 +7,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
-import { Database, importSpoolDir, loadConfig, repoRoot, type Config } from "@cix/core";
+import { Database, importSpoolDir, loadConfig, repoRoot, type Config, freePort } from "@cix/core";
 import { ensureNeo4j, resolveNeo4jHome, runningLauncher, runNeo4jAdmin } from "@cix/neo4j";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -69,13 +68,6 @@ export function refuseUnlessOfflineEmbedded(config: Config, home: string): void 
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Starts the embedded Neo4j on `home` on a free loopback port nothing else uses, reads what it holds, and stops

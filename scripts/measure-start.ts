@@ -4,11 +4,10 @@
 // Production profile; each start alternates compiled and tsx so both see the same machine load.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { exportJWK, generateKeyPair } from "jose";
-import { parseCommandLine, repoRoot } from "@cix/core";
+import { parseCommandLine, repoRoot, freePort } from "@cix/core";
 
 const USAGE = `usage: npx tsx scripts/measure-start.ts [--runs 3] [--dist dist]
   Needs NEO4J_URI and a build (npm run build). Prints the median start-up time to /readyz and RSS once ready.`;
@@ -29,13 +28,6 @@ const SOURCES = {
 type Name = keyof typeof SOURCES;
 type Build = "compiled" | "tsx";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
 
 const scratch = mkdtempSync(join(tmpdir(), "cix-measure-"));
 const jwksFile = join(scratch, "jwks.json");

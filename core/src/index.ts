@@ -20,6 +20,7 @@ export * from "./graphql/roles.js";
 export * from "./auth/viewer.js";
 export * from "./domain/markings.js";
 export * from "./paths.js";
+export * from "./ports.js";
 export * from "./api-version.js";
 export * from "./command-line.js";
 export * from "./auth/tokens.js";

@@ -3,10 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomInt } from "node:crypto";
-import { Database, loadConfig } from "@cix/core";
+import { Database, loadConfig, freePort } from "@cix/core";
 import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
 import { authHeaders } from "../support/auth.js";
-import { freePort } from "../support/ports.js";
 import { runTsx, startTsx, waitFor, waitForHealthy, type TestProcess } from "../support/process.js";
 import { postToSubgraph } from "../support/subgraph.js";
 

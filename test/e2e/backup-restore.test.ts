@@ -1,3 +1,4 @@
+import { freePort } from "@cix/core";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
@@ -6,7 +7,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
 import { authHeaders } from "../support/auth.js";
-import { freePort } from "../support/ports.js";
 import { runTsx } from "../support/process.js";
 import { minimalCase, upsertSeizure } from "../support/seizures.js";
 import { startTestStack, type TestStack } from "../support/stack.js";

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { appendAudit, loadSecrets, repoRoot, type Database } from "@cix/core";
+import { appendAudit, loadSecrets, repoRoot, type Database, freePort } from "@cix/core";
 import { demoDecision, initialiseDatabase } from "@cix/seed";
 import { testConfig, testDatabase, unique } from "../support/stack.js";
 
@@ -28,14 +27,6 @@ function run(script: string, args: string[], env: Record<string, string | undefi
   });
 }
 
-/** A loopback port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const TOOLS = [
   ["npm start", "scripts/start.ts"],

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { repoRoot, type Database } from "@cix/core";
+import { repoRoot, type Database, freePort } from "@cix/core";
 import { deleteAgencyData } from "../support/seizures.js";
 import { testDatabase, unique } from "../support/stack.js";
 
@@ -81,14 +81,6 @@ async function waitReady(url: string, running: Running, timeoutMs = 90_000): Pro
   throw new Error(`${url} not ready after ${timeoutMs} ms:\n${running.output()}`);
 }
 
-/** A loopback port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function runNode(app: string, args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, args, { cwd: app, env, encoding: "utf8", timeout: 30_000 });

@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Database, loadConfig, TokenService } from "@cix/core";
+import { Database, loadConfig, TokenService, freePort } from "@cix/core";
 import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
 import {
   buildManifest,
@@ -21,14 +20,6 @@ import {
 import { authHeaders } from "../support/auth.js";
 import { startTestStack, type TestStack } from "../support/stack.js";
 
-/** A loopback port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The issue's "done when", on the demo exactly as `npm start` loads it (same seed, same agencies, through the

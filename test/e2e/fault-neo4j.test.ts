@@ -1,10 +1,10 @@
+import { freePort } from "@cix/core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureNeo4j, type Neo4jHandle } from "@cix/neo4j";
 import { authHeaders } from "../support/auth.js";
-import { freePort } from "../support/ports.js";
 import { minimalCase } from "../support/seizures.js";
 import { startTestStack, unique, type GraphQLResponse, type TestStack } from "../support/stack.js";
 import { startTraffic } from "../support/traffic.js";

@@ -1,3 +1,4 @@
+import { freePort } from "@cix/core";
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -5,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServiceProcess } from "../../scripts/service-process.js";
 import type { Running } from "../../scripts/supervisor.js";
 import { authHeaders } from "../support/auth.js";
-import { freePort } from "../support/ports.js";
 import { deleteAgencyData, minimalCase } from "../support/seizures.js";
 import { postToSubgraph } from "../support/subgraph.js";
 import { postGraphQL, startTestStack, unique, type TestStack } from "../support/stack.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "./ports.js";
+import { freePort } from "@cix/core";
 
 /** A private redis-server for one test file. */
 export interface TestRedis {
