@@ -1,5 +1,5 @@
 import type { CompositionSuccess } from "@apollo/composition";
-import { isNominal, isNominalType, rolesOf } from "@cix/core";
+import { isLookupById, isNominal, isNominalType, rolesOf } from "@cix/core";
 import {
   buildASTSchema,
   getNamedType,
@@ -53,13 +53,19 @@ function nominalTypeNote(type: GraphQLNamedType): string {
   );
 }
 
-function linkNote(linked: string[], fieldType: GraphQLType, rootLookup: boolean): string {
+/** Where a link to personal data is: a root lookup by hub id, a root lookup by natural key, or any other field. */
+type LinkSite = "lookupById" | "lookupByKey" | "field";
+
+function linkNote(linked: string[], fieldType: GraphQLType, site: LinkSite): string {
   const what = linked.join(", ");
-  const absent = rootLookup
-    ? "otherwise the answer is null with a FORBIDDEN error saying why"
-    : isListType(isNonNullType(fieldType) ? fieldType.ofType : fieldType)
-      ? "others are left out of the list, without an error"
-      : "otherwise the field is null, without an error";
+  const absent =
+    site === "lookupById"
+      ? "otherwise the answer is null with a FORBIDDEN error saying why"
+      : site === "lookupByKey"
+        ? "otherwise the answer is null without an error, exactly as when there is no such record"
+        : isListType(isNonNullType(fieldType) ? fieldType.ofType : fieldType)
+          ? "others are left out of the list, without an error"
+          : "otherwise the field is null, without an error";
   return `Link to personal data (${what}): each linked object is returned only to callers who may read its own personal data; ${absent}.`;
 }
 
@@ -83,7 +89,8 @@ function describeMarkings(supergraph: GraphQLSchema, api: GraphQLSchema): void {
       if (isNominal(field)) notes.push(NOMINAL_FIELD);
       // Mutations return the writer's own record unchecked (the permission layer skips them), so no link note there.
       const linked = marked === mutationType ? [] : nominalTargets(supergraph, field);
-      if (linked.length > 0) notes.push(linkNote(linked, field.type, marked === supergraph.getQueryType()));
+      const site: LinkSite = marked !== supergraph.getQueryType() ? "field" : isLookupById(field) ? "lookupById" : "lookupByKey";
+      if (linked.length > 0) notes.push(linkNote(linked, field.type, site));
       const roles = rolesOf(field);
       if (roles) notes.push(rolesNote(roles));
       if (notes.length > 0) target.description = withNote(target.description, notes.join(" "));

@@ -114,6 +114,8 @@ const EnvSchema = z.object({
   CIX_IMPORT_MAX_RECORD_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Row errors kept per job for the report; further errors are counted, not stored. */
   CIX_IMPORT_MAX_ERRORS: z.coerce.number().int().positive().default(100_000),
+  /** Accepted rows listed with their hub ids per job in the report; further ones are counted, not listed (0: none). */
+  CIX_IMPORT_MAX_ACCEPTED_IDS: z.coerce.number().int().min(0).default(1_000_000),
   /** How often a running import job says its process is alive (README "Imports after a crash"). */
   CIX_IMPORT_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** A RUNNING job without a heartbeat for this long counts as stopped: INTERRUPTED, resumable (keep it ≥ 3 heartbeats). */

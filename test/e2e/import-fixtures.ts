@@ -172,12 +172,12 @@ export async function localImporter(): Promise<LocalImporter> {
   };
 }
 
-/** Deletes the import jobs, their errors and the quality flags of an agency (records: deleteAgencyRecords). */
+/** Deletes the import jobs, their errors and accepted rows, and the quality flags of an agency (records: deleteAgencyRecords). */
 export async function deleteImportData(db: Database, agency: string): Promise<void> {
   await db.write("MATCH (:Seizure { ownerAgency: $agency })-[:FLAGGED]->(f:QualityFlag) DETACH DELETE f", { agency });
   await db.write(
     `MATCH (j:ImportJob { ownerAgency: $agency })
-     OPTIONAL MATCH (e:ImportRowError { jobId: j.id })
+     OPTIONAL MATCH (e:ImportRowError|ImportAcceptedRows { jobId: j.id })
      DETACH DELETE e, j`,
     { agency },
   );

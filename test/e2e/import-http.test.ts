@@ -100,8 +100,11 @@ describe("POST /import/<kind> through the gateway", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("row,field,code,message");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 3).join(","))).toEqual(["3,placeLocode,INVALID_CODE", "4,seizedAt,INVALID_DATE"]);
+    expect(lines[0]).toBe("row,field,code,message,status,id,caseNumber");
+    // In row order: accepted rows (with their case's hub id) between the errors; status is read from the end (messages hold commas).
+    const status = (line: string) => line.split(",").at(-3);
+    expect(lines.slice(1).filter((l) => status(l) === "REJECTED").map((l) => l.split(",").slice(0, 3).join(","))).toEqual(["3,placeLocode,INVALID_CODE", "4,seizedAt,INVALID_DATE"]);
+    expect(lines.slice(1).map((l) => [l.split(",")[0], status(l)])).toEqual([["2", "ACCEPTED"], ["3", "REJECTED"], ["4", "REJECTED"], ["5", "ACCEPTED"]]);
 
     const json = await fetch(`${base}/import/jobs/${jobId}/report.json`, { headers: await investigator() });
     const report = (await json.json()) as { job: { accepted: number }; errors: unknown[] };

@@ -39,7 +39,8 @@ function nominalSelection(typeName: string): string {
 }
 
 const MATRIX_QUERY = `
-query Matrix($person: ID!, $company: ID!, $seizure: ID!, $order: ID!, $payment: ID!, $shipment: ID!) {
+query Matrix($person: ID!, $company: ID!, $seizure: ID!, $order: ID!, $payment: ID!, $shipment: ID!,
+  $agency: String!, $reference: String!, $registration: String!, $orderNumber: String!, $transactionId: String!, $tracking: String!) {
   person(id: $person) { id ownerAgency ${nominalSelection("Person")} phones { number } identityDocuments { number } }
   company(id: $company) { id ${nominalSelection("Company")} }
   seizure(id: $seizure) {
@@ -53,6 +54,11 @@ query Matrix($person: ID!, $company: ID!, $seizure: ID!, $order: ID!, $payment: 
   shipment(id: $shipment) { id ${nominalSelection("Shipment")} consignee { id ...PartyNames } }
   aliased: person(id: $person) { id first: fullName second: fullName born: dateOfBirth }
   party(id: $person) { id name ... on Person { givenNames familyName } }
+  byReference: personByReference(agency: $agency, reference: $reference) { id fullName }
+  byRegistration: companyByRegistration(agency: $agency, registrationCountry: "NL", registrationNumber: $registration) { id name }
+  orderByNumber(agency: $agency, platform: "shop.example", orderNumber: $orderNumber) { id }
+  paymentByTransaction(agency: $agency, provider: "psp", transactionId: $transactionId) { id }
+  shipmentByTracking(agency: $agency, carrier: "PostNL", trackingNumber: $tracking) { id }
 }
 fragment PartyNames on Party { name ... on Person { fullName aliases } ... on Company { registrationNumber } }`;
 
@@ -109,6 +115,8 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
   const A = unique("PMA");
   const B = unique("PMB");
   const fixtures: Record<string, Record<string, string>> = {};
+  /** The natural keys each fixture was written with, by its person's id (for the lookups by key). */
+  const naturalKeys: Record<string, Record<string, string>> = {};
   let operationId: string;
   const auditKey = loadSecrets(testConfig()).auditKey;
 
@@ -176,18 +184,20 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
         as,
       ),
     ).upsertPayment.id;
+    const tracking = s10();
     const shipment = ok(
       await stack.query<{ upsertShipment: { id: string } }>(
         `mutation($i: ShipmentInput!) { upsertShipment(input: $i) { id } }`,
         {
           i: {
-            trackingNumber: s10(), carrier: "PostNL", deliveryMode: "POSTAL", consignor: { name: "Seller Ltd" }, consignee: declared,
+            trackingNumber: tracking, carrier: "PostNL", deliveryMode: "POSTAL", consignor: { name: "Seller Ltd" }, consignee: declared,
             consigneePartyId: person, originCountry: "CN", destinationCountry: "NL", grossWeightKg: 1.2, pieces: 1, orderId: order, seizureId: seizure, markings,
           },
         },
         as,
       ),
     ).upsertShipment.id;
+    naturalKeys[person] = { agency: owner, reference: `P-${tag}`, registration: `KVK${tag.slice(-6)}`, orderNumber: `O-${tag}`, transactionId: `T-${tag}`, tracking };
     return { person, company, seizure, order, payment, shipment };
   }
 
@@ -245,11 +255,12 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
   it.each(scenarios)("$name → nominal fields $allowed", async (scenario) => {
     const caller = scenario.caller();
     const ids = fixtures[scenario.fixture]!;
-    const res = await stack.query(MATRIX_QUERY, ids, await authHeaders(caller));
+    const res = await stack.query(MATRIX_QUERY, { ...ids, ...naturalKeys[ids.person!] }, await authHeaders(caller));
     expect(res.status).toBe(200);
     const data = res.data as Record<string, Record<string, unknown>>;
-    // Non-nominal records are always there; persons and companies are nominal records as a whole.
+    // Non-nominal records are always there, by id or natural key; persons and companies are nominal records as a whole.
     for (const root of ["seizure", "order", "payment", "shipment"]) expect(data[root]?.id).toBe(ids[root]);
+    expect([data.orderByNumber?.id, data.paymentByTransaction?.id, data.shipmentByTracking?.id]).toEqual([ids.order, ids.payment, ids.shipment]);
     const forbidden = new Set((res.errors ?? []).filter((e) => e.extensions?.code === "FORBIDDEN").map((e) => JSON.stringify(e.path)));
     const otherErrors = (res.errors ?? []).filter((e) => e.extensions?.code !== "FORBIDDEN");
     expect(otherErrors).toEqual([]);
@@ -258,6 +269,7 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
     const nominalRoots = { person: ids.person, company: ids.company, aliased: ids.person, party: ids.person };
     if (scenario.allowed) {
       for (const [root, id] of Object.entries(nominalRoots)) expect(data[root]?.id).toBe(id);
+      expect([data.byReference?.id, data.byRegistration?.id]).toEqual([ids.person, ids.company]);
       expect([...forbidden]).toEqual([]);
       expect(data.person!.fullName).toMatch(/^Jan Jansen/);
       expect(data.aliased!.first).toBe(data.person!.fullName);
@@ -269,6 +281,13 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
       for (const root of Object.keys(nominalRoots)) {
         expect(data[root], `${root} is withheld as a whole`).toBeNull();
         expect(forbidden.has(JSON.stringify([root])), `FORBIDDEN error at ${root}`).toBe(true);
+      }
+      // By natural key (guessable): a caller who may read no nominal data (role, purpose) is told so whatever the
+      // key; one refused for the record itself gets null without an error, as for a key nobody recorded.
+      const callerRefused = !["investigator", "supervisor"].includes(caller.role) || !caller.purpose;
+      for (const root of ["byReference", "byRegistration"]) {
+        expect(data[root], `${root} is withheld as a whole`).toBeNull();
+        expect(forbidden.has(JSON.stringify([root])), `FORBIDDEN error at ${root}: ${callerRefused}`).toBe(callerRefused);
       }
       for (const path of paths) {
         expect(valueAt(data, path), `value at ${path.join(".")}`).toBeNull();

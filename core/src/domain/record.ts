@@ -42,3 +42,19 @@ export function ownedRecordFields(variable: string): string {
 export function ownedRecordProperties(ownerAgency: string, source: string, markings: MarkingsInput | null | undefined) {
   return { ownerAgency, source, ...markingProperties(markings) };
 }
+
+/**
+ * An agency code as records store it (the owner of a natural key: `NL-CUSTOMS`): lookups by natural key compare
+ * the agency a caller names in this form, so ` nl-customs ` finds what `NL-CUSTOMS` wrote.
+ */
+export function agencyCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/**
+ * A company's registration number as the company upsert stores it (its natural key with the registration country
+ * and the owner agency): letters and digits only, upper case, so `12.345.678` and `12345678` are one company.
+ */
+export function registrationNumberKey(raw: string): string {
+  return raw.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase();
+}

@@ -155,10 +155,18 @@ export class ImportJob {
   @Field(() => String, { nullable: true, description: "Why it failed or was interrupted, and how to resume it." })
   message: string | null;
 
-  @Field(() => String, { description: "Path of the CSV report on the gateway (GET with your token): row,field,code,message." })
+  @Field(() => String, {
+    description:
+      "Path of the CSV report on the gateway (GET with your token and a purpose), in row order: row,field,code,message,status,id and " +
+      "the kind's natural-key columns; a line per error of a REJECTED row, and a line per ACCEPTED row with the hub id of the record it created or updated.",
+  })
   reportCsvUrl: string;
 
-  @Field(() => String, { description: "Path of the JSON report on the gateway (GET with your token): the summary and every error." })
+  @Field(() => String, {
+    description:
+      "Path of the JSON report on the gateway (GET with your token and a purpose): the summary, every error, and every accepted row " +
+      "as { row, id, key } with the hub id of the record it created or updated.",
+  })
   reportJsonUrl: string;
 }
 

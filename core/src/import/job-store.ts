@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Database } from "../neo4j/database.js";
-import type { ImportFormat, RowError } from "./types.js";
+import type { AcceptedRow, ImportFormat, RowError } from "./types.js";
 
 /**
  * Where a job stands. A RUNNING job whose process died (no heartbeat for its `staleAfterSeconds`) is reported as
@@ -33,6 +33,10 @@ export interface ImportJobRecord {
   /** Row errors found (stored errors are capped; this counts them all). */
   errorCount: number;
   storedErrors: number;
+  /** Accepted rows listed with their hub ids (capped; a dry run lists none). */
+  storedAccepted: number;
+  /** Names of the natural-key columns of the accepted rows in the report (the kind's natural key; none for link kinds). */
+  keyFields: string[];
   /** Row number of the last record whose batch was committed: a resume continues after it. */
   checkpointRow: number;
   startedAt: string;
@@ -57,6 +61,7 @@ export interface ImportJobRecord {
 export type NewImportJob = Pick<ImportJobRecord, "id" | "kind" | "format" | "ownerAgency" | "createdBy" | "fileName" | "fileHash" | "fileBytes" | "dryRun" | "mapping"> & {
   country?: string | null;
   spoolFile?: string | null;
+  keyFields?: readonly string[];
 };
 
 /** How a process shows that it still runs its jobs, and when a silent job counts as stopped. */
@@ -67,6 +72,9 @@ export interface JobLiveness {
 
 /** Defaults of CIX_IMPORT_HEARTBEAT_SECONDS and CIX_IMPORT_STALE_SECONDS. */
 export const DEFAULT_LIVENESS: JobLiveness = { heartbeatSeconds: 10, staleSeconds: 60 };
+
+/** Default of CIX_IMPORT_MAX_ACCEPTED_IDS: accepted rows listed with their hub ids per job. */
+export const DEFAULT_MAX_ACCEPTED_IDS = 1_000_000;
 
 /** Automatic resumes of one job after its process died; past them a person decides (a file may be what kills it). */
 export const MAX_RECOVERIES = 3;
@@ -90,6 +98,8 @@ export interface BatchCheckpoint {
   rejected: number;
   flagged: number;
   errors: readonly RowError[];
+  /** The batch's stored rows with their hub ids and natural keys, in row order (none in a dry run). */
+  acceptedRows?: readonly AcceptedRow[];
 }
 
 export type StoredRowError = RowError & { seq: number };
@@ -97,6 +107,7 @@ export type StoredRowError = RowError & { seq: number };
 export const importJobSchema: readonly string[] = [
   "CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE",
   "CREATE INDEX import_row_error_job IF NOT EXISTS FOR (e:ImportRowError) ON (e.jobId, e.seq)",
+  "CREATE INDEX import_accepted_rows_job IF NOT EXISTS FOR (a:ImportAcceptedRows) ON (a.jobId, a.seq)",
   "CREATE INDEX import_job_status IF NOT EXISTS FOR (j:ImportJob) ON (j.status)",
 ];
 
@@ -106,7 +117,8 @@ export const importJobSchema: readonly string[] = [
 const ORPHANED = `(j.status = 'RUNNING' AND (j.owner IS NULL OR coalesce(j.heartbeatAt, j.startedAt) < datetime() - duration({ seconds: coalesce(j.staleAfterSeconds, ${DEFAULT_LIVENESS.staleSeconds}) })))`;
 
 const JOB_PROJECTION = `j { .id, .kind, .format, .ownerAgency, .createdBy, .fileName, .fileHash, .fileBytes, .dryRun, .mapping,
-  .totalRows, .accepted, .rejected, .flagged, .errorCount, .storedErrors, .checkpointRow, .startedAt, .finishedAt, .message,
+  .totalRows, .accepted, .rejected, .flagged, .errorCount, .storedErrors, storedAccepted: coalesce(j.storedAccepted, 0),
+  keyFields: coalesce(j.keyFields, []), .checkpointRow, .startedAt, .finishedAt, .message,
   .country, .owner, .heartbeatAt, .staleAfterSeconds, .spoolFile, recoveries: coalesce(j.recoveries, 0),
   status: CASE WHEN ${ORPHANED} THEN 'INTERRUPTED' ELSE j.status END, orphaned: ${ORPHANED} }`;
 
@@ -126,9 +138,11 @@ function present(job: ImportJobRecord): ImportJobRecord {
 }
 
 /**
- * The job checkpoint store: one `(:ImportJob)` node per job and one `(:ImportRowError {jobId, seq})` node per stored
- * row error. A batch's counts, errors and checkpoint are written in one transaction, so after a crash the job
- * says exactly which rows are done and its report has no row twice.
+ * The job checkpoint store: one `(:ImportJob)` node per job, one `(:ImportRowError {jobId, seq})` node per stored
+ * row error and one `(:ImportAcceptedRows {jobId, seq, rows, ids, keys})` node per batch with the hub ids of its
+ * stored rows (lists, so a million accepted rows are a few thousand nodes). A batch's counts, errors, accepted rows
+ * and checkpoint are written in one transaction, so after a crash the job says exactly which rows are done and its
+ * report has no row twice.
  */
 export class ImportJobStore {
   constructor(
@@ -137,16 +151,18 @@ export class ImportJobStore {
     readonly liveness: JobLiveness = DEFAULT_LIVENESS,
     /** Who this store writes as: the process, or a test's stand-in for another process. */
     readonly owner: string = PROCESS_INSTANCE,
+    /** Accepted rows listed per job (CIX_IMPORT_MAX_ACCEPTED_IDS); further ones are counted, not listed. */
+    private readonly maxAcceptedIds: number = DEFAULT_MAX_ACCEPTED_IDS,
   ) {}
 
   async create(job: NewImportJob): Promise<ImportJobRecord> {
     const [row] = await this.db.write<{ job: ImportJobRecord }>(
       `CREATE (j:ImportJob)
        SET j = $job, j.status = 'RUNNING', j.totalRows = 0, j.accepted = 0, j.rejected = 0, j.flagged = 0, j.errorCount = 0,
-           j.storedErrors = 0, j.checkpointRow = 0, j.startedAt = datetime(), j.finishedAt = null, j.message = null,
+           j.storedErrors = 0, j.storedAccepted = 0, j.checkpointRow = 0, j.startedAt = datetime(), j.finishedAt = null, j.message = null,
            j.owner = $owner, j.heartbeatAt = datetime(), j.staleAfterSeconds = $staleSeconds, j.recoveries = 0
        RETURN ${JOB_PROJECTION} AS job`,
-      { job: { country: null, spoolFile: null, ...job }, owner: this.owner, staleSeconds: this.liveness.staleSeconds },
+      { job: { country: null, spoolFile: null, keyFields: [], ...job }, owner: this.owner, staleSeconds: this.liveness.staleSeconds },
     );
     return row!.job;
   }
@@ -248,17 +264,18 @@ export class ImportJobStore {
   }
 
   /**
-   * Records a committed batch: counts, its row errors (up to the job's cap) and the new checkpoint, in one
-   * transaction, and only while this process owns the job (else ImportJobLostError: nothing is counted twice).
+   * Records a committed batch: counts, its row errors and accepted rows (each up to the job's cap) and the new
+   * checkpoint, in one transaction, and only while this process owns the job (else ImportJobLostError: nothing is
+   * counted twice).
    */
   async checkpoint(id: string, batch: BatchCheckpoint): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [job] = await tx.run<{ stored: number }>(
+      const [job] = await tx.run<{ stored: number; storedAccepted: number }>(
         `MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner AND j.status = 'RUNNING'
          SET j.totalRows = j.totalRows + $rows, j.accepted = j.accepted + $accepted, j.rejected = j.rejected + $rejected,
              j.flagged = j.flagged + $flagged, j.errorCount = j.errorCount + $errorCount, j.checkpointRow = $lastRow,
              j.heartbeatAt = datetime()
-         RETURN j.storedErrors AS stored`,
+         RETURN j.storedErrors AS stored, coalesce(j.storedAccepted, 0) AS storedAccepted`,
         {
           id,
           owner: this.owner,
@@ -271,16 +288,33 @@ export class ImportJobStore {
         },
       );
       if (!job) throw new ImportJobLostError(id);
-      const room = Math.max(0, this.maxErrors - (job?.stored ?? 0));
-      const errors = batch.errors.slice(0, room).map((e, i) => ({ ...e, seq: (job?.stored ?? 0) + i + 1 }));
-      if (errors.length === 0) return;
-      await tx.run(
-        `UNWIND $errors AS e
-         CREATE (:ImportRowError { jobId: $id, seq: toInteger(e.seq), row: toInteger(e.row), field: e.field, code: e.code, message: e.message })
-         WITH count(*) AS created
-         MATCH (j:ImportJob { id: $id }) SET j.storedErrors = j.storedErrors + created`,
-        { id, errors },
-      );
+      const room = Math.max(0, this.maxErrors - job.stored);
+      const errors = batch.errors.slice(0, room).map((e, i) => ({ ...e, seq: job.stored + i + 1 }));
+      if (errors.length > 0) {
+        await tx.run(
+          `UNWIND $errors AS e
+           CREATE (:ImportRowError { jobId: $id, seq: toInteger(e.seq), row: toInteger(e.row), field: e.field, code: e.code, message: e.message })
+           WITH count(*) AS created
+           MATCH (j:ImportJob { id: $id }) SET j.storedErrors = j.storedErrors + created`,
+          { id, errors },
+        );
+      }
+      const accepted = (batch.acceptedRows ?? []).slice(0, Math.max(0, this.maxAcceptedIds - job.storedAccepted));
+      if (accepted.length > 0) {
+        // One node per batch, ordered by the batch's last row (checkpoints only move forward).
+        await tx.run(
+          `MATCH (j:ImportJob { id: $id })
+           CREATE (:ImportAcceptedRows { jobId: $id, seq: toInteger($lastRow), rows: [r IN $rows | toInteger(r)], ids: $ids, keys: $keys })
+           SET j.storedAccepted = coalesce(j.storedAccepted, 0) + size($ids)`,
+          {
+            id,
+            lastRow: batch.lastRow,
+            rows: accepted.map((a) => a.row),
+            ids: accepted.map((a) => a.id),
+            keys: accepted.map((a) => JSON.stringify(a.key)),
+          },
+        );
+      }
     });
   }
 
@@ -313,6 +347,23 @@ export class ImportJobStore {
        ORDER BY e.seq LIMIT toInteger($first)`,
       { id, first, afterSeq },
     );
+  }
+
+  /** Every listed accepted row of a job in row order, a few batches at a time (for the downloadable reports). */
+  async *allAccepted(id: string, batchesPerPage = 20): AsyncGenerator<AcceptedRow> {
+    let after = -1;
+    for (;;) {
+      const page = await this.db.read<{ seq: number; rows: number[]; ids: string[]; keys: string[] }>(
+        `MATCH (a:ImportAcceptedRows { jobId: $id }) WHERE a.seq > $after
+         RETURN a.seq AS seq, a.rows AS rows, a.ids AS ids, a.keys AS keys ORDER BY a.seq LIMIT toInteger($first)`,
+        { id, after, first: batchesPerPage },
+      );
+      for (const batch of page) {
+        for (let i = 0; i < batch.rows.length; i++) yield { row: batch.rows[i]!, id: batch.ids[i]!, key: JSON.parse(batch.keys[i]!) as string[] };
+      }
+      if (page.length < batchesPerPage) return;
+      after = page[page.length - 1]!.seq;
+    }
   }
 
   /** Every stored error of a job, page by page (for the downloadable reports). */

@@ -1,4 +1,5 @@
 import { GraphQLID, GraphQLInputObjectType, GraphQLString } from "graphql";
+import { agencyCode, registrationNumberKey } from "../domain/record.js";
 import type { Database } from "../neo4j/database.js";
 import { nominalReadableBy } from "../permissions/envelope.js";
 import { CountryCodeScalar } from "../scalars/index.js";
@@ -75,9 +76,9 @@ export interface Resolved {
 }
 
 const text = (v: string | null | undefined) => (v ?? "").trim();
-const agencyOf = (v: string | null | undefined, fallback: string) => text(v).toUpperCase() || fallback;
-/** Registration numbers are compared as the company upsert stores them: letters and digits, upper case. */
-const registration = (v: string | null | undefined) => text(v).replace(/[^\p{L}\p{N}]/gu, "").toUpperCase();
+const agencyOf = (v: string | null | undefined, fallback: string) => agencyCode(v ?? "") || fallback;
+/** Registration numbers are compared as the company upsert stores them. */
+const registration = (v: string | null | undefined) => registrationNumberKey(v ?? "");
 
 /** Looks up keys → ids with one UNWIND query, and turns each use into its id or a REFERENCE_NOT_FOUND error. */
 type Keyed = { key: string; params: Record<string, string> } | { invalid: string };

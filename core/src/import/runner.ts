@@ -11,7 +11,7 @@ import { ColumnMapping } from "./mapping.js";
 import { flatten } from "./paths.js";
 import { FileRejectedError, readRecords } from "./readers/index.js";
 import { shapeRecord } from "./shape.js";
-import type { CoercedRow, ImportFormat, ImportKind, ImportWriter, RowError, SourceRecord, WriteOutcome } from "./types.js";
+import type { AcceptedRow, CoercedRow, ImportFormat, ImportKind, ImportWriter, RowError, SourceRecord, WriteOutcome } from "./types.js";
 
 const importRows = new Counter({
   name: "cix_import_rows_total",
@@ -125,6 +125,7 @@ export async function openImportJob(
     mapping: mappingJson(request.mapping),
     country: request.country,
     spoolFile: request.spoolFile ?? null,
+    keyFields: request.kind.naturalKey?.fields ?? [],
   });
   return { job, mapping };
 }
@@ -254,6 +255,8 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     }
     let accepted = 0;
     let flagged = 0;
+    const acceptedRows: AcceptedRow[] = [];
+    const validByRow = new Map(valid.map((v) => [v.row, v.valid]));
     for (const result of await writeValid(valid)) {
       if (result.error) {
         errors.push({ row: result.row, ...result.error });
@@ -261,10 +264,14 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       } else {
         accepted++;
         if ((result.outcome?.flags ?? 0) > 0) flagged++;
+        // The mapping the sender keeps: its row and natural key → the hub id (a dry run stores nothing, so has no id).
+        if (kind.naturalKey && result.outcome && !dryRun) {
+          acceptedRows.push({ row: result.row, id: result.outcome.id, key: kind.naturalKey.of(validByRow.get(result.row)) });
+        }
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    return { lastRow: records[records.length - 1]!.row, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors };
+    return { lastRow: records[records.length - 1]!.row, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors, acceptedRows };
   };
 
   // Up to `concurrency` batches are written at once (the writes wait on Neo4j round trips, not on this process);

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { appendAudit } from "../audit/trail.js";
 import type { Config } from "../config.js";
 import type { Database } from "../neo4j/database.js";
-import { ImportJobStore, MAX_RECOVERIES, type ImportJobRecord } from "./job-store.js";
+import { ImportJobStore, MAX_RECOVERIES, PROCESS_INSTANCE, type ImportJobRecord } from "./job-store.js";
 import { importRowType } from "./row-type.js";
 import { hashFile, ImportRequestError, openImportJob, runImportJob, type ImportJobRequest, type ImportProgress } from "./runner.js";
 import type { ImportFormat, ImportKind } from "./types.js";
@@ -40,10 +40,13 @@ export class ImportService {
   readonly store: ImportJobStore;
 
   constructor(private readonly deps: ImportServiceDeps) {
-    this.store = new ImportJobStore(deps.db, deps.config.CIX_IMPORT_MAX_ERRORS, {
-      heartbeatSeconds: deps.config.CIX_IMPORT_HEARTBEAT_SECONDS,
-      staleSeconds: deps.config.CIX_IMPORT_STALE_SECONDS,
-    });
+    this.store = new ImportJobStore(
+      deps.db,
+      deps.config.CIX_IMPORT_MAX_ERRORS,
+      { heartbeatSeconds: deps.config.CIX_IMPORT_HEARTBEAT_SECONDS, staleSeconds: deps.config.CIX_IMPORT_STALE_SECONDS },
+      PROCESS_INSTANCE,
+      deps.config.CIX_IMPORT_MAX_ACCEPTED_IDS,
+    );
   }
 
   kind(name: string): ImportKind | undefined {

@@ -45,6 +45,17 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * A row that was stored: its row number, the hub id of the record it created or updated, and that record's natural
+ * key as stored (the values of the kind's `naturalKey.fields`, normalised as the upsert does), so the sending
+ * system can keep the mapping from its own reference to the hub id.
+ */
+export interface AcceptedRow {
+  row: number;
+  id: string;
+  key: readonly string[];
+}
+
 /** A record as a reader produced it: its row number and its values by path (`goods[0].hsCode`) or nested. */
 export interface SourceRecord {
   row: number;
@@ -111,6 +122,12 @@ export interface ImportKind<T = unknown> {
    * kinds that link many records to the same shared nodes (a shop's phone on every order) would only deadlock.
    */
   concurrency?: number;
+  /**
+   * The natural key of the records this kind writes, for the report's accepted rows (each with the hub id of its
+   * record): the key's field names and its value for one prepared row, as the upsert stores it. Kinds that only
+   * link records that exist already (associations, company roles) have none, and list no accepted rows.
+   */
+  naturalKey?: { fields: readonly string[]; of(item: T): readonly string[] };
   /** XML: the document element and the element of one record, e.g. `seizures` / `seizure`. */
   xml: { root: string; record: string };
   /** Template: list fields and how many entries flat templates show (default 1), e.g. `{ goods: 2 }`. */

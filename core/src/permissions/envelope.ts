@@ -35,8 +35,8 @@ export type NominalDecision = { allowed: true; operationId?: string } | { allowe
  * of. RED and AMBER_STRICT never leave the owner agency; H2 needs the owner's release to reach members.
  */
 export function decideNominal(viewer: Viewer | null, envelope: AccessEnvelope, now = new Date()): NominalDecision {
-  if (!viewer || !hasRole(viewer, ...NOMINAL_READER_ROLES)) return { allowed: false, reason: "role" };
-  if (!viewer.purpose) return { allowed: false, reason: "purpose" };
+  const refused = callerRefusal(viewer);
+  if (refused || !viewer) return { allowed: false, reason: refused ?? "role" };
   if (envelope.ownerAgency === viewer.agency) return { allowed: true };
   if (envelope.tlp === "RED" || envelope.tlp === "AMBER_STRICT") return { allowed: false, reason: "tlp" };
   const operation = envelope.sharedIn.find(
@@ -47,6 +47,16 @@ export function decideNominal(viewer: Viewer | null, envelope: AccessEnvelope, n
       (envelope.handling !== "H2" || op.released),
   );
   return operation ? { allowed: true, operationId: operation.id } : { allowed: false, reason: "not-shared" };
+}
+
+/**
+ * The caller's half of `decideNominal`, which needs no record: why this caller may read no nominal data at all
+ * ("role", then "purpose"), or null when the record decides.
+ */
+export function callerRefusal(viewer: Viewer | null): "role" | "purpose" | null {
+  if (!viewer || !hasRole(viewer, ...NOMINAL_READER_ROLES)) return "role";
+  if (!viewer.purpose) return "purpose";
+  return null;
 }
 
 export function envelopesOf(carrier: unknown): AccessEnvelope[] {

@@ -17,8 +17,8 @@ import { ErrorCode } from "../errors.js";
 import type { RequestContext } from "../graphql/context.js";
 import { NOMINAL_DIRECTIVE } from "../graphql/nominal.js";
 import { ROLES_DIRECTIVE } from "../graphql/roles.js";
-import { hasRole, ROLES, type Role } from "../auth/viewer.js";
-import { decideNominal, envelopesOf, type AccessCarrier } from "./envelope.js";
+import { hasRole, ROLES, type Role, type Viewer } from "../auth/viewer.js";
+import { callerRefusal, decideNominal, envelopesOf, type AccessCarrier } from "./envelope.js";
 
 const FEDERATION_FIELDS = new Set(["_entities", "_service"]);
 
@@ -40,6 +40,26 @@ const REASONS: Record<string, string> = {
   "not-shared": "Nominal data: this record is not yours and not shared with your agency in an open operation.",
   "no-envelope": "Nominal data: access to this record cannot be established.",
 };
+
+/**
+ * Before a root field finds a record by its owner's natural key (a reference, a registration number: guessable),
+ * the caller half of the nominal rule (`callerRefusal`): a caller whose role or missing purpose lets them read no
+ * nominal data gets the FORBIDDEN that `person(id)` gives, whether or not the record exists. Returns the viewer.
+ */
+export function requireNominalReader(viewer: Viewer | null): Viewer {
+  const refused = callerRefusal(viewer);
+  if (refused || !viewer) throw forbidden(REASONS[refused ?? "role"]!);
+  return viewer;
+}
+
+/**
+ * Whether a root field names its record by hub id (an `id` argument). Such a lookup of a record the caller may not
+ * read answers FORBIDDEN and why: a random id tells nothing. A root field that finds a record by its owner's natural
+ * key answers as for a missing record instead (null, no error), so it cannot say that the record exists.
+ */
+export function isLookupById(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.some((a) => a.name === "id");
+}
 
 /** Any verified caller (the subgraph context already refused everyone else). */
 const isAuthenticated = rule({ cache: "contextual" })((_parent, _args, ctx: RequestContext) =>
@@ -176,8 +196,8 @@ function inheritAccessMiddleware(schema: GraphQLSchema): IMiddleware {
  * company or identifier, from any subgraph, in any direction: offenders, buyers, holders, associates, reverse
  * fields) returns it only if the caller may read that object's own nominal data, which its envelope decides.
  * Otherwise the object is left out of a list, or the field is null: the link is absent, with no error that would
- * tell it exists, except on a root query field (the caller asked for that record by id), which says FORBIDDEN and
- * why. An object without an envelope is never disclosed. Mutations return the writer's own record unchecked.
+ * tell it exists, except on a root query field that asked for that record by id (`isLookupById`), which says
+ * FORBIDDEN and why. An object without an envelope is never disclosed. Mutations return the writer's own record unchecked.
  */
 function discloseLinksMiddleware(schema: GraphQLSchema): IMiddleware {
   const queryType = schema.getQueryType();
@@ -189,7 +209,7 @@ function discloseLinksMiddleware(schema: GraphQLSchema): IMiddleware {
       const returned = getNamedType(field.type);
       const nominalItem = itemClassifier(schema, returned);
       if (!nominalItem) continue;
-      const rootLookup = type === queryType;
+      const rootLookup = type === queryType && isLookupById(field);
       (map[type.name] ??= {})[field.name] = async (resolve, parent, args, ctx: RequestContext, info) => {
         const result: unknown = await resolve(parent, args, ctx, info);
         if (result === null || result === undefined) return result;

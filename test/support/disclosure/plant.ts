@@ -370,7 +370,7 @@ export function freshAgency(prefix = "CNRY"): string {
 export async function deleteRunData(db: Database, agencies: string[]): Promise<void> {
   for (const agency of agencies) {
     await db.write("MATCH (:Seizure { ownerAgency: $agency })-[:FLAGGED]->(f:QualityFlag) DETACH DELETE f", { agency });
-    await db.write("MATCH (j:ImportJob { ownerAgency: $agency }) OPTIONAL MATCH (e:ImportRowError { jobId: j.id }) DETACH DELETE e, j", { agency });
+    await db.write("MATCH (j:ImportJob { ownerAgency: $agency }) OPTIONAL MATCH (e:ImportRowError|ImportAcceptedRows { jobId: j.id }) DETACH DELETE e, j", { agency });
     await deleteAgencyRecords(db, agency);
   }
 }

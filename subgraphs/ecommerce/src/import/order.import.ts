@@ -27,6 +27,7 @@ export const orderImport: ImportKind<OrderRow> = {
   // size applies. Batches link shared nodes (a shop's phone, a seller's company on many orders): written one at a
   // time, they never wait on each other's locks.
   concurrency: 1,
+  naturalKey: { fields: ["platform", "orderNumber"], of: (item) => [item.order.platform, item.order.orderNumber] },
   xml: { root: "orders", record: "order" },
   templateLists: { items: 2 },
   examples: {

@@ -23,6 +23,7 @@ export const paymentImport: ImportKind<PaymentRow> = {
   // size applies. Batches link shared nodes (a merchant's bank account on many payments): written one at a
   // time, they never wait on each other's locks.
   concurrency: 1,
+  naturalKey: { fields: ["provider", "transactionId"], of: (item) => [item.payment.provider, item.payment.transactionId] },
   xml: { root: "payments", record: "payment" },
   examples: {
     provider: "ExamplePay",

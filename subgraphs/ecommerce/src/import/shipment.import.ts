@@ -42,6 +42,7 @@ export const shipmentImport: ImportKind<ShipmentRow> = {
   // size applies. Batches link shared nodes (a sender's address, a consignor on many parcels): written one at a
   // time, they never wait on each other's locks.
   concurrency: 1,
+  naturalKey: { fields: ["carrier", "trackingNumber"], of: (item) => [item.shipment.carrier, item.shipment.trackingNumber] },
   xml: { root: "shipments", record: "shipment" },
   templateLists: { events: 2 },
   examples: {

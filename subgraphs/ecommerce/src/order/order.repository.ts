@@ -53,6 +53,15 @@ export class OrderRepository {
     return rows.map((r) => orderFromRow(r.order));
   }
 
+  /** The order by its natural key (as the upsert stores it), or null. */
+  async findByNumber(ownerAgency: string, platform: string, orderNumber: string): Promise<Order | null> {
+    const rows = await this.db.read<{ order: OrderRow }>(
+      `MATCH (o:Order { ownerAgency: $ownerAgency, platform: $platform, orderNumber: $orderNumber }) RETURN ${ORDER_PROJECTION} AS order`,
+      { ownerAgency, platform, orderNumber },
+    );
+    return rows[0] ? orderFromRow(rows[0].order) : null;
+  }
+
   /** A page of orders matching the filter, newest first; `limit` is one more than the page size. */
   async list(filter: OrderFilterParams, page: Keyset, limit: number): Promise<Order[]> {
     const rows = await this.db.read<{ order: OrderRow }>(

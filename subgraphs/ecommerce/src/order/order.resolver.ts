@@ -1,4 +1,5 @@
 import {
+  agencyCode,
   checkedFirst,
   cursorScope,
   keysetAfter,
@@ -10,6 +11,7 @@ import {
   type RequestContext,
 } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { optionalText } from "../common/validate.js";
 import { paymentsByOrder } from "../payment/payment.loaders.js";
 import { Payment } from "../payment/payment.types.js";
 import { PartyRef } from "../references/party.ref.js";
@@ -25,6 +27,25 @@ export class OrderResolver {
   @Query(() => Order, { nullable: true, description: "One order by its hub id; null if there is none." })
   order(@Arg("id", () => ID, { description: "The order's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return orderById(ctx).load(id);
+  }
+
+  @Query(() => Order, {
+    nullable: true,
+    description:
+      "One order by its natural key: the agency that recorded it, the platform and the platform's order number, as upsertOrder " +
+      "and the orders import write them (spaces at the ends do not matter); null if there is none.",
+  })
+  async orderByNumber(
+    @Arg("agency", () => String, { description: "Code of the agency that recorded it, e.g. NL-CUSTOMS (case and spaces at the ends do not matter)." }) agency: string,
+    @Arg("platform", () => String, { description: 'The e-commerce platform or marketplace, as recorded, e.g. "AliExpress".' }) platform: string,
+    @Arg("orderNumber", () => String, { description: "The platform's order number." }) orderNumber: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Order | null> {
+    const [platformKey, numberKey] = [optionalText(platform), optionalText(orderNumber)];
+    if (platformKey === null || numberKey === null) return null;
+    const order = await new OrderRepository(ctx.db).findByNumber(agencyCode(agency), platformKey, numberKey);
+    if (order) primeOrders(ctx, [order]);
+    return order;
   }
 
   @Query(() => OrderConnection, { description: "Orders matching the filter, most recently placed first." })

@@ -55,6 +55,15 @@ export class PaymentRepository {
     return rows.map((r) => paymentFromRow(r.payment));
   }
 
+  /** The payment by its natural key (as the upsert stores it), or null. */
+  async findByTransaction(ownerAgency: string, provider: string, transactionId: string): Promise<Payment | null> {
+    const rows = await this.db.read<{ payment: PaymentRow }>(
+      `MATCH (pay:Payment { ownerAgency: $ownerAgency, provider: $provider, transactionId: $transactionId }) RETURN ${PAYMENT_PROJECTION} AS payment`,
+      { ownerAgency, provider, transactionId },
+    );
+    return rows[0] ? paymentFromRow(rows[0].payment) : null;
+  }
+
   /** A page of payments matching the filter, newest first; `limit` is one more than the page size. */
   async list(filter: PaymentFilterParams, page: Keyset, limit: number): Promise<Payment[]> {
     const rows = await this.db.read<{ payment: PaymentRow }>(

@@ -1,5 +1,6 @@
-import { checkedFirst, cursorScope, keysetAfter, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
+import { agencyCode, checkedFirst, cursorScope, keysetAfter, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { optionalText } from "../common/validate.js";
 import { orderById } from "../order/order.loaders.js";
 import { Order } from "../order/order.types.js";
 import { paymentFilterParams, paymentWrite } from "./payment.input.js";
@@ -12,6 +13,25 @@ export class PaymentResolver {
   @Query(() => Payment, { nullable: true, description: "One payment by its hub id; null if there is none." })
   payment(@Arg("id", () => ID, { description: "The payment's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return paymentById(ctx).load(id);
+  }
+
+  @Query(() => Payment, {
+    nullable: true,
+    description:
+      "One payment by its natural key: the agency that recorded it, the payment provider and the provider's transaction id, as " +
+      "upsertPayment and the payments import write them (spaces at the ends do not matter); null if there is none.",
+  })
+  async paymentByTransaction(
+    @Arg("agency", () => String, { description: "Code of the agency that recorded it, e.g. NL-CUSTOMS (case and spaces at the ends do not matter)." }) agency: string,
+    @Arg("provider", () => String, { description: "The payment service provider, as recorded." }) provider: string,
+    @Arg("transactionId", () => String, { description: "The provider's transaction id." }) transactionId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Payment | null> {
+    const [providerKey, transactionKey] = [optionalText(provider), optionalText(transactionId)];
+    if (providerKey === null || transactionKey === null) return null;
+    const payment = await new PaymentRepository(ctx.db).findByTransaction(agencyCode(agency), providerKey, transactionKey);
+    if (payment) paymentById(ctx).prime(payment.id, payment);
+    return payment;
   }
 
   @Query(() => PaymentConnection, { description: "Payments matching the filter, most recent first." })

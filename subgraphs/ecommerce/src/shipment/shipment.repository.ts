@@ -56,6 +56,15 @@ export class ShipmentRepository {
     return rows.map((r) => shipmentFromRow(r.shipment));
   }
 
+  /** The shipment by its natural key (as the upsert stores it), or null. */
+  async findByTracking(ownerAgency: string, carrier: string, trackingNumber: string): Promise<Shipment | null> {
+    const rows = await this.db.read<{ shipment: ShipmentRow }>(
+      `MATCH (ship:Shipment { ownerAgency: $ownerAgency, carrier: $carrier, trackingNumber: $trackingNumber }) RETURN ${SHIPMENT_PROJECTION} AS shipment`,
+      { ownerAgency, carrier, trackingNumber },
+    );
+    return rows[0] ? shipmentFromRow(rows[0].shipment) : null;
+  }
+
   /** A page of shipments matching the filter, most recently dispatched first; `limit` is one more than the page size. */
   async list(filter: ShipmentFilterParams, page: Keyset, limit: number): Promise<Shipment[]> {
     const rows = await this.db.read<{ shipment: ShipmentRow }>(

@@ -1,8 +1,10 @@
 import {
+  agencyCode,
   checkedFirst,
   cursorScope,
   keysetAfter,
   Nominal,
+  normalizeS10,
   partyReferences,
   requireViewer,
   Roles,
@@ -10,6 +12,7 @@ import {
   type RequestContext,
 } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { optionalText } from "../common/validate.js";
 import { orderById } from "../order/order.loaders.js";
 import { Order } from "../order/order.types.js";
 import { PartyRef } from "../references/party.ref.js";
@@ -24,6 +27,26 @@ export class ShipmentResolver {
   @Query(() => Shipment, { nullable: true, description: "One shipment by its hub id; null if there is none." })
   shipment(@Arg("id", () => ID, { description: "The shipment's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return shipmentById(ctx).load(id);
+  }
+
+  @Query(() => Shipment, {
+    nullable: true,
+    description:
+      "One shipment by its natural key: the agency that recorded it, the carrier and the tracking number, as upsertShipment and " +
+      "the shipments import write them (the tracking number compared without spaces and in upper case, as stored); null if there is none.",
+  })
+  async shipmentByTracking(
+    @Arg("agency", () => String, { description: "Code of the agency that recorded it, e.g. NL-CUSTOMS (case and spaces at the ends do not matter)." }) agency: string,
+    @Arg("carrier", () => String, { description: 'The carrier or postal operator, as recorded, e.g. "PostNL".' }) carrier: string,
+    @Arg("trackingNumber", () => String, { description: "The carrier's tracking number, e.g. a UPU S10 identifier (spaces and case do not matter)." })
+    trackingNumber: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Shipment | null> {
+    const [carrierKey, trackingKey] = [optionalText(carrier), normalizeS10(trackingNumber)];
+    if (carrierKey === null || trackingKey === "") return null;
+    const shipment = await new ShipmentRepository(ctx.db).findByTracking(agencyCode(agency), carrierKey, trackingKey);
+    if (shipment) shipmentById(ctx).prime(shipment.id, shipment);
+    return shipment;
   }
 
   @Query(() => ShipmentConnection, { description: "Shipments matching the filter, most recently dispatched first." })

@@ -1,4 +1,4 @@
-import { badUserInput, foldText } from "@cix/core";
+import { badUserInput, foldText, registrationNumberKey } from "@cix/core";
 import { optionalText } from "../common/text.js";
 import { identifierLists, type IdentifierLists } from "../identifier/identifier.input.js";
 import type { CompanyInput } from "./company.types.js";
@@ -15,7 +15,8 @@ export interface CompanyWrite {
 export function companyWrite(input: CompanyInput, path: string): CompanyWrite {
   const name = optionalText(input.name, `${path}.name`);
   if (name === null) throw badUserInput(`${path}.name`, "the company's name");
-  const number = optionalText(input.registrationNumber, `${path}.registrationNumber`)?.replace(/[^\p{L}\p{N}]/gu, "").toUpperCase() || null;
+  const given = optionalText(input.registrationNumber, `${path}.registrationNumber`);
+  const number = given === null ? null : registrationNumberKey(given) || null;
   if (input.registrationNumber && !number) throw badUserInput(`${path}.registrationNumber`, "a registration number with letters or digits");
   if (number && !input.registrationCountry) {
     throw badUserInput(`${path}.registrationCountry`, "the country of the register when a registration number is given");

@@ -1,10 +1,22 @@
-import { checkedFirst, cursorScope, foldText, ownedRecordProperties, requireViewer, Roles, type RequestContext } from "@cix/core";
+import {
+  agencyCode,
+  checkedFirst,
+  CountryCodeScalar,
+  cursorScope,
+  foldText,
+  ownedRecordProperties,
+  registrationNumberKey,
+  requireNominalReader,
+  requireViewer,
+  Roles,
+  type RequestContext,
+} from "@cix/core";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { requireNominalList } from "../common/nominal-search.js";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { loadPartyOfType, partyById } from "../party/party.loaders.js";
 import { PartyRepository } from "../party/party.repository.js";
-import { PartyOrder } from "../party/party.types.js";
+import { PartyOrder, type PartyRow } from "../party/party.types.js";
 import { companyWrite } from "./company.input.js";
 import { CompanyRepository } from "./company.repository.js";
 import { Company, CompanyConnection, CompanyFilter, CompanyInput } from "./company.types.js";
@@ -14,6 +26,35 @@ export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: "One company by id." })
   company(@Arg("id", () => ID, { description: "The company's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return loadPartyOfType(ctx, id, "Company");
+  }
+
+  @Query(() => Company, {
+    nullable: true,
+    description:
+      "One company by its registration as its agency recorded it (registration country and number: the natural key, with the " +
+      "agency, that upsertCompany and the companies import write), so a system can find the company it sent without keeping hub ids.\n\n" +
+      "Personal data: finding a company by its registration number is a nominal read, for investigators and supervisors who state " +
+      "a purpose (x-cix-purpose header); anyone else gets FORBIDDEN, whether or not the company exists. A company your agency may " +
+      "not read (another agency's, not shared with yours in an open operation) is null without an error, exactly like a " +
+      "registration nobody recorded. Every read is audited.",
+  })
+  async companyByRegistration(
+    @Arg("agency", () => String, { description: "Code of the agency that recorded the company, e.g. NL-CUSTOMS (case and spaces at the ends do not matter)." })
+    agency: string,
+    @Arg("registrationCountry", () => CountryCodeScalar, { description: "Country of the company register (ISO 3166-1 alpha-2)." })
+    registrationCountry: string,
+    @Arg("registrationNumber", () => String, {
+      description: "Number in the company register, as written anywhere (compared as stored: letters and digits only, upper case). Personal data.",
+    })
+    registrationNumber: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PartyRow | null> {
+    const viewer = requireNominalReader(ctx.viewer);
+    const number = registrationNumberKey(registrationNumber);
+    if (number === "") return null;
+    const company = await new PartyRepository(ctx.db).findCompanyByRegistration(agencyCode(agency), registrationCountry, number, viewer.agency);
+    if (company) partyById(ctx).prime(company.id, company);
+    return company;
   }
 
   @Query(() => CompanyConnection, { description: "Companies, filtered and ordered, one page at a time." })

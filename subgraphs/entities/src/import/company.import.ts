@@ -25,6 +25,10 @@ export const companyImport: ImportKind<CompanyRow> = {
   // Batches link shared identifier nodes (a family's address, a shop's phone): written one at a time, they never
   // wait on each other's locks; the batch itself costs a fixed handful of statements (see the repository).
   concurrency: 1,
+  naturalKey: {
+    fields: ["registrationCountry", "registrationNumber"],
+    of: (item) => [item.write.registration?.country ?? "", item.write.registration?.number ?? ""],
+  },
   xml: { root: "companies", record: "company" },
   templateLists: { addresses: 1, bankAccounts: 1 },
   examples: {

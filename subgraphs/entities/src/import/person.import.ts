@@ -25,6 +25,7 @@ export const personImport: ImportKind<PersonRow> = {
   // Batches link shared identifier nodes (a family's address, a shop's phone): written one at a time, they never
   // wait on each other's locks; the batch itself costs a fixed handful of statements (see the repository).
   concurrency: 1,
+  naturalKey: { fields: ["reference"], of: (item) => [item.write.reference ?? ""] },
   xml: { root: "persons", record: "person" },
   templateLists: { addresses: 1, bankAccounts: 1, identityDocuments: 1 },
   examples: {

@@ -95,6 +95,28 @@ export class PartyRepository {
     return rows.map((r) => r.party);
   }
 
+  /**
+   * The person `agency` recorded under `reference`, only if `readerAgency` may read its nominal data: one that
+   * agency may not read is left out in the same statement, so it answers like a missing one (no oracle).
+   */
+  async findPersonByReference(agency: string, reference: string, readerAgency: string): Promise<PartyRow | null> {
+    const rows = await this.db.read<{ party: PartyRow }>(
+      `MATCH (n:Person { ownerAgency: $agency, reference: $reference }) WHERE ${nominalReadableBy("n")} RETURN ${partyFields("n")} AS party`,
+      { agency, reference, readerAgency },
+    );
+    return rows[0]?.party ?? null;
+  }
+
+  /** The company `agency` recorded under a registration, only if `readerAgency` may read it (as `findPersonByReference`). */
+  async findCompanyByRegistration(agency: string, country: string, number: string, readerAgency: string): Promise<PartyRow | null> {
+    const rows = await this.db.read<{ party: PartyRow }>(
+      `MATCH (n:Company { ownerAgency: $agency, registrationCountry: $country, registrationNumber: $number })
+       WHERE ${nominalReadableBy("n")} RETURN ${partyFields("n")} AS party`,
+      { agency, country, number, readerAgency },
+    );
+    return rows[0]?.party ?? null;
+  }
+
   /** Name search through the full-text index, optionally only among the holders of an identifier. */
   searchByName(lucene: string, search: PartySearch, after: readonly unknown[] | null, limit: number): Promise<ScoredPartyRow[]> {
     return this.db.read<ScoredPartyRow>(SEARCH_BY_NAME, {

@@ -1,6 +1,18 @@
-import { checkedFirst, cursorScope, foldText, Nominal, ownedRecordProperties, requireViewer, Roles, type RequestContext } from "@cix/core";
+import {
+  agencyCode,
+  checkedFirst,
+  cursorScope,
+  foldText,
+  Nominal,
+  ownedRecordProperties,
+  requireNominalReader,
+  requireViewer,
+  Roles,
+  type RequestContext,
+} from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireNominalList } from "../common/nominal-search.js";
+import { optionalText } from "../common/text.js";
 import { decodeKeyset, partyConnection, partyPage } from "../common/party-page.js";
 import { identifiersOfParty } from "../identifier/identifier.loaders.js";
 import { IdentityDocument } from "../identifier/identifier.types.js";
@@ -16,6 +28,33 @@ export class PersonResolver {
   @Query(() => Person, { nullable: true, description: "One person by id." })
   person(@Arg("id", () => ID, { description: "The person's hub id." }) id: string, @Ctx() ctx: RequestContext) {
     return loadPartyOfType(ctx, id, "Person");
+  }
+
+  @Query(() => Person, {
+    nullable: true,
+    description:
+      "One person by the reference its agency recorded it under (`Person.reference`: the natural key, with the agency, that " +
+      "upsertPerson and the persons import write), so a system can find the person it sent without keeping hub ids.\n\n" +
+      "Personal data: finding a person by reference is a nominal read, for investigators and supervisors who state a purpose " +
+      "(x-cix-purpose header); anyone else gets FORBIDDEN, whether or not the person exists. A person your agency may not read " +
+      "(another agency's, not shared with yours in an open operation) is null without an error, exactly like a reference nobody " +
+      "recorded. Every read is audited.",
+  })
+  async personByReference(
+    @Arg("agency", () => String, { description: "Code of the agency that recorded the person, e.g. NL-CUSTOMS (case and spaces at the ends do not matter)." })
+    agency: string,
+    @Arg("reference", () => String, {
+      description: "That agency's own reference of the person, as it was written (spaces at the ends and repeated spaces do not matter). Personal data.",
+    })
+    reference: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PartyRow | null> {
+    const viewer = requireNominalReader(ctx.viewer);
+    const key = optionalText(reference, "reference");
+    if (key === null) return null;
+    const person = await new PartyRepository(ctx.db).findPersonByReference(agencyCode(agency), key, viewer.agency);
+    if (person) partyById(ctx).prime(person.id, person);
+    return person;
   }
 
   @Query(() => PersonConnection, { description: "Persons, filtered and ordered, one page at a time." })

@@ -32,6 +32,7 @@ export const seizureImport: ImportKind<ValidSeizure> = {
       description: "Offenders in the case: persons by reference or companies by registration (imported before). Omitted: the stored offenders stay.",
     },
   }),
+  naturalKey: { fields: ["caseNumber"], of: (seizure) => [seizure.caseNumber] },
   xml: { root: "seizures", record: "seizure" },
   templateLists: { goods: 2, route: 3, offenders: 1 },
   examples: {

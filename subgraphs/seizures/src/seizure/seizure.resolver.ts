@@ -1,4 +1,4 @@
-import { checkedFirst, cursorScope, keysetAfter, Nominal, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
+import { agencyCode, checkedFirst, cursorScope, keysetAfter, Nominal, requireViewer, Roles, toConnection, type RequestContext } from "@cix/core";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PartyRef } from "../party/party.ref.js";
 import { placeForLocode, placeOf } from "../place/place.lookup.js";
@@ -22,7 +22,7 @@ export class SeizureResolver {
     @Arg("caseNumber", () => String, { description: "The agency's own case number." }) caseNumber: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SeizureRepository(ctx.db).findByCase(reportingAgency.trim().toUpperCase(), caseNumber.trim());
+    return new SeizureRepository(ctx.db).findByCase(agencyCode(reportingAgency), caseNumber.trim());
   }
 
   @Query(() => SeizureConnection, { description: "Seizure cases matching the filter, most recently seized first." })
