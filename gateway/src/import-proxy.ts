@@ -128,7 +128,7 @@ function routeOf(req: Request, res: Response): Route | undefined {
       return undefined;
     }
     if (req.method !== "POST") return refuseMethod(req, res, "POST");
-    const query = uploadQuery(req, res);
+    const query = passedQuery(req, res, UPLOAD_PARAMETERS);
     if (query === undefined) return undefined;
     return { target: owner, method: "POST", path: `/import/${kind}${query}` };
   }
@@ -140,7 +140,9 @@ function routeOf(req: Request, res: Response): Route | undefined {
       sendEdgeError(req, res, 404, "Import job not found: job ids are UUIDs.", { code: "NOT_FOUND" });
       return undefined;
     }
-    return { target: "seizures", method: "GET", path: `/import/jobs/${id}/report.${ext}` };
+    const query = passedQuery(req, res, REPORT_PARAMETERS);
+    if (query === undefined) return undefined;
+    return { target: "seizures", method: "GET", path: `/import/jobs/${id}/report.${ext}${query}` };
   }
   sendEdgeError(req, res, 404, SERVED, { code: "NOT_FOUND" });
   return undefined;
@@ -151,20 +153,27 @@ function refuseMethod(req: Request, res: Response, allowed: string): undefined {
   return undefined;
 }
 
+type ParameterCheck = [name: string, valid: (value: string) => boolean, expected: string];
+
+/** The query parameters an upload passes on (what core/src/import/http.ts reads). */
+const UPLOAD_PARAMETERS: ParameterCheck[] = [
+  ["format", isImportFormat, "csv, xlsx, xml, json or ndjson"],
+  ["dryRun", (v) => v === "true" || v === "false", "true or false"],
+  ["resume", (v) => UUID.test(v), "the id (a UUID) of the job to resume"],
+  // Stored with the job and shown in reports: printable text, as the subgraph keeps it (200 characters).
+  ["fileName", (v) => v.length <= 200 && !/[\p{Cc}\p{Cf}]/u.test(v), "a file name of at most 200 printable characters"],
+];
+
+/** The query parameters a report passes on. */
+const REPORT_PARAMETERS: ParameterCheck[] = [["rows", (v) => v === "rejected" || v === "all", "rejected (the default) or all (accepted rows too)"]];
+
 /**
- * The query parameters an upload passes on (what core/src/import/http.ts reads), validated, as `?…` or "";
- * any other parameter is dropped. A bad value is refused with 400 naming the parameter.
+ * The query parameters of `checks`, validated, as `?…` or ""; any other parameter is dropped. A bad value is
+ * refused with 400 naming the parameter.
  */
-function uploadQuery(req: Request, res: Response): string | undefined {
+function passedQuery(req: Request, res: Response, checks: readonly ParameterCheck[]): string | undefined {
   const query = req.query as Record<string, unknown>;
   const out = new URLSearchParams();
-  const checks: Array<[string, (value: string) => boolean, string]> = [
-    ["format", isImportFormat, "csv, xlsx, xml, json or ndjson"],
-    ["dryRun", (v) => v === "true" || v === "false", "true or false"],
-    ["resume", (v) => UUID.test(v), "the id (a UUID) of the job to resume"],
-    // Stored with the job and shown in reports: printable text, as the subgraph keeps it (200 characters).
-    ["fileName", (v) => v.length <= 200 && !/[\p{Cc}\p{Cf}]/u.test(v), "a file name of at most 200 printable characters"],
-  ];
   for (const [name, valid, expected] of checks) {
     const value = query[name];
     if (value === undefined) continue;

@@ -64,6 +64,7 @@ describe("the import proxy builds its upstream URL itself", () => {
     ["a report of a job that does not exist", "GET", (port) => `http://127.0.0.1:${port}/import/jobs/${randomUUID()}/report.csv`, 404, "NOT_FOUND"],
     ["a report whose job id is not a UUID", "GET", (port) => `http://127.0.0.1:${port}/import/jobs/x/report.csv`, 404, "NOT_FOUND"],
     ["a report, with userinfo in the URL", "GET", (port) => `http://evil@127.0.0.1:${port}/import/jobs/${randomUUID()}/report.json`, 404, "NOT_FOUND"],
+    ["a report with a bad rows parameter", "GET", (port) => `http://127.0.0.1:${port}/import/jobs/${randomUUID()}/report.csv?rows=..%2Fx`, 400, "BAD_REQUEST"],
     ["an upload of an unknown kind", "POST", (port) => `http://127.0.0.1:${port}/import/cats`, 404, "NOT_FOUND", "caseNumber\nX\n"],
     ["an upload of a kind with a bad query parameter", "POST", (port) => `http://127.0.0.1:${port}/import/seizures?dryRun=maybe`, 400, "BAD_REQUEST", "caseNumber\nX\n"],
     ["an upload that would resume a job that is not a UUID", "POST", (port) => `http://127.0.0.1:${port}/import/seizures?resume=..%2F..%2Fx`, 400, "BAD_REQUEST", "caseNumber\nX\n"],

@@ -99,7 +99,13 @@ describe("POST /import/<kind> through the gateway", () => {
     const csv = await fetch(`${base}/import/jobs/${jobId}/report.csv`, { headers: await investigator() });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await csv.text()).trim().split("\r\n");
+    const errorsOnly = (await csv.text()).trim().split("\r\n");
+    // The API 1.0 format by default: errors only.
+    expect(errorsOnly[0]).toBe("row,field,code,message");
+    expect(errorsOnly.slice(1).map((l) => l.split(",").slice(0, 3).join(","))).toEqual(["3,placeLocode,INVALID_CODE", "4,seizedAt,INVALID_DATE"]);
+    const all = await fetch(`${base}/import/jobs/${jobId}/report.csv?rows=all`, { headers: await investigator() });
+    expect(all.status).toBe(200);
+    const lines = (await all.text()).trim().split("\r\n");
     expect(lines[0]).toBe("row,field,code,message,status,id,caseNumber");
     // In row order: accepted rows (with their case's hub id) between the errors; status is read from the end (messages hold commas).
     const status = (line: string) => line.split(",").at(-3);

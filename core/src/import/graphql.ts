@@ -157,8 +157,9 @@ export class ImportJob {
 
   @Field(() => String, {
     description:
-      "Path of the CSV report on the gateway (GET with your token and a purpose), in row order: row,field,code,message,status,id and " +
-      "the kind's natural-key columns; a line per error of a REJECTED row, and a line per ACCEPTED row with the hub id of the record it created or updated.",
+      "Path of the CSV report on the gateway (GET with your token and a purpose): row,field,code,message, a line per error. With " +
+      "?rows=all, every row in row order: row,field,code,message,status,id and the kind's natural-key columns; a line per error of a " +
+      "REJECTED row, and a line per ACCEPTED row with the hub id of the record it created or updated.",
   })
   reportCsvUrl: string;
 

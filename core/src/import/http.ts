@@ -149,7 +149,8 @@ async function spool(req: Request, config: Config, extension: string): Promise<{
  *   streamed to a spool file (refused with 413 past CIX_IMPORT_MAX_BYTES); `?dryRun=true` checks without storing;
  *   `?resume=<jobId>` continues a stopped job with the same file; a column mapping in the x-cix-import-mapping header.
  *   Answers 202 with the job id at once; the job runs in the background (status: GraphQL `importJob(id)`).
- * - `GET /import/jobs/<id>/report.csv|json`: a job's report, for its own agency only.
+ * - `GET /import/jobs/<id>/report.csv|json`: a job's report, for its own agency only (`report.csv?rows=all` lists
+ *   accepted rows with their hub ids too, as report.json always does).
  * Both need the gateway's credential and a user token of an investigator or supervisor.
  */
 export function importRoutes(kinds: readonly ImportKind[]) {
@@ -248,7 +249,7 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         res.setHeader("content-disposition", `attachment; filename="import-${job.id}.${ext}"`);
         if (ext === "csv") {
           res.type("text/csv; charset=utf-8");
-          await writeCsvReport(res, service.store, job);
+          await writeCsvReport(res, service.store, job, { acceptedRows: req.query.rows === "all" });
         } else {
           res.type("application/json; charset=utf-8");
           await writeJsonReport(res, service.store, job);

@@ -60,11 +60,18 @@ async function* linesByRow(store: ImportJobStore, job: ImportJobRecord): AsyncGe
 }
 
 /**
- * The job's report as CSV, in row order, streamed page by page from the store: `row,field,code,message,status,id`
- * and the kind's natural-key columns (e.g. `reference`). A rejected row has one line per error (status REJECTED);
- * an accepted row one line with status ACCEPTED, the hub id of the record it created or updated and its key.
+ * The job's report as CSV, streamed page by page from the store. By default (API 1.0) its errors only:
+ * `row,field,code,message`, one line per error. With `acceptedRows`, every row in row order:
+ * `row,field,code,message,status,id` and the kind's natural-key columns (e.g. `reference`); a rejected row has one
+ * line per error (status REJECTED), an accepted row one line with status ACCEPTED, the hub id of the record it
+ * created or updated and its key.
  */
-export async function writeCsvReport(out: Writable, store: ImportJobStore, job: ImportJobRecord): Promise<void> {
+export async function writeCsvReport(out: Writable, store: ImportJobStore, job: ImportJobRecord, options: { acceptedRows?: boolean } = {}): Promise<void> {
+  if (!options.acceptedRows) {
+    await write(out, "row,field,code,message\r\n");
+    for await (const e of store.allErrors(job.id)) await write(out, `${[e.row, e.field, e.code, e.message].map(csvField).join(",")}\r\n`);
+    return;
+  }
   const noKey = job.keyFields.map(() => "");
   await write(out, `${["row", "field", "code", "message", "status", "id", ...job.keyFields].map(csvField).join(",")}\r\n`);
   for await (const line of linesByRow(store, job)) {
