@@ -278,7 +278,14 @@ describe("the import report gives each accepted row's hub id", () => {
       { row: 4, id: idOf.get(references[2]!), key: { reference: references[2] } },
     ]);
 
-    const csv = await fetch(`${base()}/import/jobs/${jobId}/report.csv`, { headers });
+    // The default report.csv keeps API 1.0's errors-only format; ?rows=all adds the accepted rows and their ids.
+    const errorsOnly = await fetch(`${base()}/import/jobs/${jobId}/report.csv`, { headers });
+    expect(errorsOnly.status).toBe(200);
+    const errorLines = (await errorsOnly.text()).trim().split("\r\n");
+    expect(errorLines[0]).toBe("row,field,code,message");
+    expect(errorLines.slice(1).map((line) => line.split(",").slice(0, 3))).toEqual([["3", "dateOfBirth", "INVALID_DATE"]]);
+
+    const csv = await fetch(`${base()}/import/jobs/${jobId}/report.csv?rows=all`, { headers });
     expect(csv.status).toBe(200);
     // Messages may hold commas: the columns after them are read from the end (ids and these references hold none).
     const rows = (await csv.text()).trim().split("\r\n").map((line) => line.split(","));
