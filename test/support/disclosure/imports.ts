@@ -17,10 +17,10 @@ function jobQuery(schema: GraphQLSchema): string {
   return printOperation("query", [root]).replace(/^query \{/, "query($id: ID!) {");
 }
 
-/** GET report.csv and report.json of a job, scanned. */
+/** GET every form of a job's report (CSV errors only, CSV with accepted rows, JSON), scanned. */
 export async function readReports(session: Session, jobId: string, label: string): Promise<void> {
-  for (const ext of ["csv", "json"]) {
-    await session.http(`GET /import/jobs/<${label}>/report.${ext}`, `${session.base}/import/jobs/${jobId}/report.${ext}`, { method: "GET" });
+  for (const report of ["report.csv", "report.csv?rows=all", "report.json"]) {
+    await session.http(`GET /import/jobs/<${label}>/${report}`, `${session.base}/import/jobs/${jobId}/${report}`, { method: "GET" });
   }
 }
 
