@@ -1,4 +1,4 @@
-// `npm run import -- <kind> <file> [--format F] [--mapping m.json] [--dry-run] [--agency X] [--country CC] [--resume <jobId>] [--report out.csv]`
+// `npm run import -- <kind> <file> [--format F] [--mapping m.json] [--dry-run] [--lenient] [--agency X] [--country CC] [--resume <jobId>] [--report out.csv]`
 // `npm run import -- --template <kind|all> [--format csv|xlsx|xml|json|ndjson|md] [--out <file or folder>]`
 // Imports a file of records straight into Neo4j with the hub's own validation and upserts (the same engine as
 // POST /import/<kind> on the gateway), showing a progress bar and a summary. An operator's tool: it writes as
@@ -38,7 +38,7 @@ import { seizuresImportKinds, seizuresSubgraph } from "@cix/subgraph-seizures";
 import { countLines } from "./import-lines.js";
 
 const USAGE = `usage:
-  npm run import -- <kind> <file> [--format csv|xlsx|xml|json|ndjson] [--mapping m.json] [--dry-run]
+  npm run import -- <kind> <file> [--format csv|xlsx|xml|json|ndjson] [--mapping m.json] [--dry-run] [--lenient]
                     [--agency NL-CUSTOMS] [--country NL] [--resume <jobId>] [--report errors.csv]
   npm run import -- --template <kind|all> [--format csv|xlsx|xml|json|ndjson|md] [--out file-or-folder]
 kinds: seizures, persons, companies, associations, company-roles, orders, payments, shipments`;
@@ -55,6 +55,7 @@ const { values, positionals } = parseCommandLine({
     format: { type: "string" },
     mapping: { type: "string" },
     "dry-run": { type: "boolean", default: false },
+    lenient: { type: "boolean", default: false },
     agency: { type: "string", default: process.env.CIX_IMPORT_AGENCY },
     country: { type: "string" },
     resume: { type: "string" },
@@ -145,6 +146,7 @@ async function runImport(): Promise<void> {
         fileName: basename(file),
         mapping,
         dryRun: values["dry-run"],
+        lenient: values.lenient,
         agency,
         country: country.value,
         createdBy: `cli:${userInfo().username}`,
@@ -179,11 +181,17 @@ async function summary(job: ImportJobRecord, ms: number, store: Parameters<typeo
       kind: job.kind,
       status: job.status,
       dryRun: job.dryRun,
+      lenient: job.lenient,
       totalRows: job.totalRows,
       accepted: job.accepted,
+      created: job.created,
+      updated: job.updated,
+      merged: job.merged,
       rejected: job.rejected,
       flagged: job.flagged,
+      warned: job.warned,
       errors: job.errorCount,
+      warnings: job.warningCount,
       seconds: Number(seconds.toFixed(1)),
       rowsPerSecond: Math.round(job.totalRows / Math.max(seconds, 0.001)),
       message: job.message,
@@ -192,12 +200,17 @@ async function summary(job: ImportJobRecord, ms: number, store: Parameters<typeo
   if (job.status === "INTERRUPTED") console.error(`resume with: npm run import -- ${job.kind} <the same file> --agency ${job.ownerAgency} --resume ${job.id}`);
   if (values.report) {
     const out = createWriteStream(values.report);
-    await writeCsvReport(out, store, job);
+    await writeCsvReport(out, store, job, { warnings: job.warningCount > 0 });
     await new Promise<void>((resolve) => out.end(resolve));
     console.error(`report: ${values.report}`);
   } else if (job.errorCount > 0) {
     const first = await store.errors(job.id, 20);
     for (const e of first) console.error(`row ${e.row}${e.field ? ` ${e.field}` : ""}: ${e.code}: ${e.message}`);
     if (job.errorCount > first.length) console.error(`… ${job.errorCount - first.length} more (--report errors.csv for all)`);
+  }
+  if (!values.report && job.warningCount > 0) {
+    const first = await store.errors(job.id, 20, 0, "warnings");
+    for (const w of first) console.error(`row ${w.row} ${w.field}: WARNING ${w.code}: ${w.message}`);
+    if (job.warningCount > first.length) console.error(`… ${job.warningCount - first.length} more warnings (--report report.csv for all)`);
   }
 }

@@ -4,7 +4,10 @@ import { pipeline } from "node:stream/promises";
 import {
   GATEWAY_HEADER,
   IMPORT_KIND_SUBGRAPHS,
+  importBodyLimit,
   isImportFormat,
+  LENIENT_HEADER,
+  lenientOf,
   MAPPING_HEADER,
   REQUEST_ID_HEADER,
   requestIdOf,
@@ -23,7 +26,7 @@ import { callerOf } from "./authenticate.js";
 import { sendEdgeError } from "./http-errors.js";
 
 /** Request headers passed on to the subgraph (besides the gateway's credential and the caller's token). */
-const FORWARDED = ["content-type", "content-length", MAPPING_HEADER, "x-cix-purpose"];
+const FORWARDED = ["content-type", "content-length", MAPPING_HEADER, LENIENT_HEADER, "x-cix-purpose"];
 /** Response headers passed back to the client. */
 const RETURNED = ["content-type", "content-disposition", "content-length"];
 
@@ -54,6 +57,8 @@ interface Route {
  * The upstream URL is the subgraph's fixed origin (from SEIZURES_URL etc.) plus a path built here from the
  * validated kind or job id and the few query parameters the subgraph reads (format, dryRun, resume, fileName),
  * each validated; never from the request's own URL, which may be absolute (`GET http://elsewhere/… HTTP/1.1`).
+ * A multipart/form-data upload is passed through as it came (Content-Type with its boundary, and the body): the
+ * subgraph parses it, with the same limits as a raw body.
  */
 export function importProxy(config: Config, tokens: TokenService, log: Logger): RequestHandler {
   return async (req, res) => {
@@ -68,8 +73,11 @@ export function importProxy(config: Config, tokens: TokenService, log: Logger): 
     }
     const { target, method, path } = route;
     if (method === "POST") {
+      const lenient = lenientOf(req.header(LENIENT_HEADER));
+      if (lenient instanceof Error) return sendEdgeError(req, res, 400, lenient.message, { code: "BAD_REQUEST", field: LENIENT_HEADER });
       const declared = Number(req.header("content-length"));
-      if (Number.isFinite(declared) && declared > config.CIX_IMPORT_MAX_BYTES) {
+      // A multipart body may be a little larger than its file (part headers, the mapping part): the limit is the file's.
+      if (Number.isFinite(declared) && declared > importBodyLimit(req.header("content-type"), config.CIX_IMPORT_MAX_BYTES)) {
         const limit = config.CIX_IMPORT_MAX_BYTES;
         sendEdgeError(
           req,
@@ -165,7 +173,10 @@ const UPLOAD_PARAMETERS: ParameterCheck[] = [
 ];
 
 /** The query parameters a report passes on. */
-const REPORT_PARAMETERS: ParameterCheck[] = [["rows", (v) => v === "rejected" || v === "all", "rejected (the default) or all (accepted rows too)"]];
+const REPORT_PARAMETERS: ParameterCheck[] = [
+  ["rows", (v) => v === "rejected" || v === "all", "rejected (the default) or all (accepted rows too)"],
+  ["warnings", (v) => v === "true" || v === "false", "true (list the values lenient imports left out) or false"],
+];
 
 /**
  * The query parameters of `checks`, validated, as `?…` or ""; any other parameter is dropped. A bad value is

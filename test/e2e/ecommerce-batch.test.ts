@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, Tx } from "@cix/core";
+import type { Database, RecordWrite, Tx } from "@cix/core";
 import { orderWrite } from "../../subgraphs/ecommerce/src/order/order.input.js";
 import { OrderRepository, type OrderRecordWrite } from "../../subgraphs/ecommerce/src/order/order.repository.js";
 import type { OrderInput } from "../../subgraphs/ecommerce/src/order/order.types.js";
@@ -112,7 +112,7 @@ describe("a batch costs the same number of statements whatever its size", () => 
     const forty = await statements((db) => new OrderRepository(db).upsertMany(orders(40, "FORTY")));
     expect(forty).toBe(one);
 
-    const [orderId] = await new OrderRepository(importer.db).upsertMany(orders(1, "PAID"));
+    const [{ id: orderId }] = (await new OrderRepository(importer.db).upsertMany(orders(1, "PAID"))) as [RecordWrite];
     const payments = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => payment(`${prefix}-${i}`, { orderId }));
     expect(await statements((db) => new PaymentRepository(db).upsertMany(payments(40, "FORTY")))).toBe(
       await statements((db) => new PaymentRepository(db).upsertMany(payments(1, "ONE"))),
@@ -131,9 +131,13 @@ describe("the same natural key twice in one batch", () => {
     const first = order("TWICE", { items: [{ description: "a" }, { description: "b" }] });
     const other = order("OTHER");
     const later = order("TWICE", { items: [{ description: "c" }], buyer: { name: "Later", phone: laterPhone }, buyerPartyId: party["P-B"], sellerPartyId: null });
-    const ids = await new OrderRepository(importer.db).upsertMany([first, other, later]);
+    const writes = await new OrderRepository(importer.db).upsertMany([first, other, later]);
+    const ids = writes.map((w) => w.id);
     expect(ids[2]).toBe(ids[0]);
     expect(ids[1]).not.toBe(ids[0]);
+    expect(writes.map((w) => w.created)).toEqual([true, true, true]);
+    const [again] = await new OrderRepository(importer.db).upsertMany([other]);
+    expect(again).toMatchObject({ id: ids[1], created: false, previousSource: other.source });
 
     const [stored] = await importer.db.read<{ n: number; buyerName: string; items: string[]; buyers: string[]; sellers: number; declared: string[] }>(
       `MATCH (o:Order { ownerAgency: $agency, platform: 'BatchShop', orderNumber: 'TWICE' })
@@ -157,12 +161,12 @@ describe("the same natural key twice in one batch", () => {
   });
 
   it("payments and shipments: one record each, the later row's accounts, events and links", async () => {
-    const [orderId] = await new OrderRepository(importer.db).upsertMany([order("FOR-PAYMENT")]);
+    const [{ id: orderId }] = (await new OrderRepository(importer.db).upsertMany([order("FOR-PAYMENT")])) as [RecordWrite];
     const laterPayer = iban();
-    const ids = await new PaymentRepository(importer.db).upsertMany([
+    const ids = (await new PaymentRepository(importer.db).upsertMany([
       payment("TX-TWICE", { orderId }),
       payment("TX-TWICE", { amount: 12, orderId: null, payer: { iban: laterPayer }, payee: { identifier: "merchant-1" } }),
-    ]);
+    ])).map((w) => w.id);
     expect(ids[1]).toBe(ids[0]);
     const [pay] = await importer.db.read<{ amount: number; orders: number; from: string[]; to: number }>(
       `MATCH (p:Payment { ownerAgency: $agency, transactionId: 'TX-TWICE' })
@@ -172,10 +176,10 @@ describe("the same natural key twice in one batch", () => {
     expect(pay).toEqual({ amount: 12, orders: 0, from: [laterPayer], to: 0 });
 
     const tracking = s10();
-    const shipIds = await new ShipmentRepository(importer.db).upsertMany([
+    const shipIds = (await new ShipmentRepository(importer.db).upsertMany([
       shipment(tracking, { orderId: null, events: [{ time: new Date("2024-03-02T08:00:00Z"), type: "ACCEPTED" }, { time: new Date("2024-03-03T08:00:00Z"), type: "DEPARTED" }] }),
       shipment(tracking.toLowerCase(), { orderId, consignorPartyId: null, events: [{ time: new Date("2024-03-05T09:30:00Z"), type: "ARRIVED" }] }),
-    ]);
+    ])).map((w) => w.id);
     expect(shipIds[1]).toBe(shipIds[0]);
     const [ship] = await importer.db.read<{ n: number; events: string[]; orders: string[]; consignors: number; consignees: number }>(
       `MATCH (s:Shipment { ownerAgency: $agency, trackingNumber: $tracking })

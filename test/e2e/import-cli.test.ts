@@ -72,13 +72,34 @@ describe("npm run import", () => {
 
     const resumed = await cli(["persons", file, "--agency", AGENCY, "--resume", String(interrupted.jobId)]);
     expect(resumed.code).toBe(0);
-    expect(summaryOf(resumed.stdout)).toMatchObject({ jobId: interrupted.jobId, status: "COMPLETED", totalRows: 1500, accepted: 1500 });
+    // Every person was new: the summary line says so across the interruption (created counts the whole job).
+    expect(summaryOf(resumed.stdout)).toMatchObject({ jobId: interrupted.jobId, status: "COMPLETED", totalRows: 1500, accepted: 1500, created: 1500, updated: 0, merged: 0 });
     const [count] = await db.read<{ n: number; refs: number }>(
       "MATCH (p:Person { ownerAgency: $agency }) RETURN count(p) AS n, count(DISTINCT p.reference) AS refs",
       { agency: AGENCY },
     );
     expect(count).toEqual({ n: 1500, refs: 1500 });
   }, 180_000);
+
+  it("--lenient stores a row without its bad optional value and says so; a mapping file sets constants", async () => {
+    const file = join(files.dir, "lenient.csv");
+    await writeFile(file, "Ref,Name,Tel\r\nCLI-L-1,Ada Lovelace,+31612345678;12\r\n");
+    const mapping = join(files.dir, "lenient-mapping.json");
+    await writeFile(mapping, JSON.stringify({ Ref: "reference", Name: "fullName", Tel: "phones", $constants: { "markings.tlp": "GREEN" } }));
+    const strict = await cli(["persons", file, "--agency", AGENCY, "--mapping", mapping]);
+    expect(summaryOf(strict.stdout)).toMatchObject({ lenient: false, accepted: 0, rejected: 1, errors: 1, warnings: 0 });
+    expect(strict.stderr).toMatch(/row 2 phones\[1\]: INVALID_FORMAT/);
+
+    const lenient = await cli(["persons", file, "--agency", AGENCY, "--mapping", mapping, "--lenient"]);
+    expect(lenient.code).toBe(0);
+    expect(summaryOf(lenient.stdout)).toMatchObject({ lenient: true, accepted: 1, created: 1, rejected: 0, warned: 1, warnings: 1, errors: 0 });
+    expect(lenient.stderr).toMatch(/row 2 phones\[1\]: WARNING INVALID_FORMAT: .*left out/);
+    const [stored] = await db.read<{ phones: string[]; tlp: string }>(
+      "MATCH (p:Person { ownerAgency: $agency, reference: 'CLI-L-1' }) RETURN [(p)-[:USES]->(ph:Phone) | ph.key] AS phones, p.tlp AS tlp",
+      { agency: AGENCY },
+    );
+    expect(stored).toEqual({ phones: ["+31612345678"], tlp: "GREEN" });
+  }, 120_000);
 
   it("writes a template per kind and format from the one definition", async () => {
     const result = await cli(["--template", "shipments", "--format", "csv"]);

@@ -125,7 +125,11 @@ export async function fileFolder() {
 export interface LocalImporter {
   db: Database;
   services: Map<string, ImportService>;
-  run(kind: string, file: string, options: { agency: string; format?: ImportFormat; dryRun?: boolean; resume?: string; mapping?: import("@cix/core").ColumnMapping; start?: Partial<StartOptions> }): Promise<ImportJobRecord>;
+  run(
+    kind: string,
+    file: string,
+    options: { agency: string; format?: ImportFormat; dryRun?: boolean; lenient?: boolean; resume?: string; mapping?: import("@cix/core").ColumnMapping; start?: Partial<StartOptions> },
+  ): Promise<ImportJobRecord>;
   close(): Promise<void>;
 }
 
@@ -159,6 +163,7 @@ export async function localImporter(): Promise<LocalImporter> {
           fileName: file.split("/").pop(),
           mapping: options.mapping ?? null,
           dryRun: options.dryRun ?? false,
+          lenient: options.lenient ?? false,
           agency: options.agency,
           country: options.agency.slice(0, 2),
           createdBy: "test",
@@ -177,7 +182,7 @@ export async function deleteImportData(db: Database, agency: string): Promise<vo
   await db.write("MATCH (:Seizure { ownerAgency: $agency })-[:FLAGGED]->(f:QualityFlag) DETACH DELETE f", { agency });
   await db.write(
     `MATCH (j:ImportJob { ownerAgency: $agency })
-     OPTIONAL MATCH (e:ImportRowError|ImportAcceptedRows { jobId: j.id })
+     OPTIONAL MATCH (e:ImportRowError|ImportRowWarning|ImportAcceptedRows { jobId: j.id })
      DETACH DELETE e, j`,
     { agency },
   );

@@ -3,7 +3,7 @@ import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAPPING_HEADER } from "@cix/core";
+import { LENIENT_HEADER, MAPPING_HEADER } from "@cix/core";
 import { authHeaders } from "../support/auth.js";
 import { deleteAgencyRecords } from "../support/cleanup.js";
 import { startTestStack, unique, type TestStack } from "../support/stack.js";
@@ -169,6 +169,46 @@ describe("POST /import/<kind> through the gateway", () => {
     expect(unsupported.status).toBe(415);
     const unknownKind = await upload("cats", "x", "text/csv", await investigator());
     expect(unknownKind.status).toBe(404);
+  });
+
+  it("takes a lenient import in a header: the job says so, counts what it did and lists the values it left out", async () => {
+    const records = [seizureRecord("HTTP-LEN-1", { conveyance: { mode: "AIR", flightNumber: "??" } }), seizureRecord("HTTP-LEN-2"), seizureRecord("HTTP-LEN-1")];
+    const refused = await upload("seizures", toCsv(records), "text/csv", { ...(await investigator()), [LENIENT_HEADER]: "maybe" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_REQUEST", field: LENIENT_HEADER });
+
+    const res = await upload("seizures", toCsv(records), "text/csv", { ...(await investigator()), [LENIENT_HEADER]: "true" });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ lenient: true });
+    const jobId = res.body.jobId as string;
+    await waitForJob(jobId, await investigator());
+    const job = await stack.query<{ importJob: Record<string, unknown> }>(
+      `query($id: ID!) { importJob(id: $id) { lenient accepted created updated merged rejected warned warningCount warnings(first: 10) { row field code message } } }`,
+      { id: jobId },
+      await investigator(),
+    );
+    expect(job.errors).toBeUndefined();
+    expect(job.data!.importJob).toMatchObject({
+      lenient: true,
+      accepted: 3,
+      created: 2,
+      updated: 0,
+      merged: 1,
+      rejected: 0,
+      warned: 1,
+      warningCount: 1,
+      warnings: [{ row: 2, field: "conveyance.flightNumber", code: "INVALID_VALUE", message: expect.stringContaining("left out") }],
+    });
+    const csv = await fetch(`${base}/import/jobs/${jobId}/report.csv?warnings=true`, { headers: await investigator() });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("row,field,code,message,status,id,caseNumber");
+    expect(lines.slice(1).map((l) => [l.split(",")[0], l.split(",").at(-3)])).toEqual([["2", "WARNING"]]);
+    const badParameter = await fetch(`${base}/import/jobs/${jobId}/report.csv?warnings=yes`, { headers: await investigator() });
+    expect(badParameter.status).toBe(400);
+    const json = (await (await fetch(`${base}/import/jobs/${jobId}/report.json`, { headers: await investigator() })).json()) as { job: Record<string, unknown>; warnings: unknown[] };
+    expect(json.job).toMatchObject({ lenient: true, created: 2, updated: 0, merged: 1 });
+    expect(json.warnings).toHaveLength(1);
   });
 
   it("refuses a 100 MB file over the upload limit with 413 and a message naming the limit", async () => {

@@ -141,7 +141,11 @@ describe("every kind", () => {
     ];
     const personJob = await importer.run("persons", await files.write("persons", "ndjson", persons), { agency: AGENCY });
     expect(personJob).toMatchObject({ accepted: 2, rejected: 1 });
-    expect((await errorsOf(personJob)).map((e) => [e.row, e.field, e.code])).toEqual([[3, "phones[0]", "INVALID_FORMAT"]]);
+    // Every error of the row: the phone's format (coercion) and the date of birth in the future (the mutation's validation).
+    expect((await errorsOf(personJob)).map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, "phones[0]", "INVALID_FORMAT"],
+      [3, "dateOfBirth", "INVALID_VALUE"],
+    ]);
     // The two persons share one phone node (written differently, normalised the same).
     const [shared] = await importer.db.read<{ n: number }>(
       "MATCH (p:Person { ownerAgency: $agency })-[:USES]->(ph:Phone) WITH ph, count(p) AS users WHERE users = 2 RETURN count(ph) AS n",
@@ -185,7 +189,11 @@ describe("every kind", () => {
       { agency: AGENCY },
     );
     expect(paymentJob).toMatchObject({ accepted: 1, rejected: 1 });
-    expect((await errorsOf(paymentJob)).map((e) => [e.row, e.field, e.code])).toEqual([[3, "method", "INVALID_ENUM"]]);
+    // Both of the row's errors: an unknown method and an amount of 0.
+    expect((await errorsOf(paymentJob)).map((e) => [e.row, e.field, e.code])).toEqual([
+      [3, "method", "INVALID_ENUM"],
+      [3, "amount", "INVALID_VALUE"],
+    ]);
 
     const shipmentJob = await importer.run(
       "shipments",
@@ -288,11 +296,14 @@ describe("relationships: associations and company roles between parties imported
       { agency: otherAgency },
     );
     expect((await errorsOf(roles)).map((e) => [e.row, e.field, e.code])).toEqual([
-      [2, "person", "REFERENCE_NOT_FOUND"],
+      [2, "holder", "REFERENCE_NOT_FOUND"],
       [2, "company", "REFERENCE_NOT_FOUND"],
+      // Every error of a row: its references are resolved even though its role is not one.
       [3, "role", "INVALID_ENUM"],
+      [3, "holder", "REFERENCE_NOT_FOUND"],
+      [3, "company", "REFERENCE_NOT_FOUND"],
       // Another agency's parties it may not read are answered like missing ones: an import cannot probe references.
-      [4, "person", "REFERENCE_NOT_FOUND"],
+      [4, "holder", "REFERENCE_NOT_FOUND"],
       [4, "company", "REFERENCE_NOT_FOUND"],
     ]);
     expect(roles).toMatchObject({ accepted: 0, rejected: 3 });

@@ -97,6 +97,23 @@ describe("rules", () => {
     expect(c.qualityFlags.find((f) => f.rule === "HS_CATEGORY_MISMATCH")).toMatchObject({ field: "goods[0].hsCode", severity: "WARNING" });
   });
 
+  it("does not flag inland enforcement at a city with no road terminal, and still flags a vessel at a place with no port", async () => {
+    // Real UN/LOCODE entries: Torino (ITTRN) is listed as airport and postal exchange only, Grenoble (FRGNB) as rail
+    // terminal and airport only. A street seizure on foot, a road check and a postal item there are inland enforcement.
+    const inland: Array<[string, string, Record<string, unknown>]> = [
+      ["Q-STREET-TRN", "ITTRN", { mode: "PEDESTRIAN" }],
+      ["Q-ROAD-GNB", "FRGNB", { mode: "ROAD", vehicleRegistration: "AB-123-CD" }],
+      ["Q-POSTAL-GNB", "FRGNB", { mode: "POSTAL" }],
+    ];
+    for (const [caseNumber, placeLocode, conveyance] of inland) {
+      const c = await upsert(seizureRecord(caseNumber, { placeLocode, conveyance, detectionMethod: "RANDOM_CHECK", concealment: { method: "BODY_CARRY" } }));
+      expect({ caseNumber, rules: rules(c) }).toEqual({ caseNumber, rules: [] });
+    }
+    const vessel = await upsert(seizureRecord("Q-SEA-GNB", { placeLocode: "FRGNB", conveyance: { mode: "SEA", voyageNumber: "V-1" } }));
+    expect(vessel.qualityFlags).toEqual([expect.objectContaining({ rule: "PLACE_FUNCTION_MISMATCH", severity: "WARNING", field: "placeLocode" })]);
+    expect(vessel.qualityFlags[0]!.explanation).toBe("FRGNB (Grenoble) is listed in UN/LOCODE as rail terminal, airport only, with no port: unusual for a SEA seizure.");
+  });
+
   it("keeps departure times on route legs, flags a seizure before the departure, and refuses times that run backwards", async () => {
     const route = (first: string, second: string) => [
       { seq: 1, role: "DEPARTURE", locode: "COBUN", departedAt: first },

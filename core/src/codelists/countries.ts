@@ -22,3 +22,17 @@ export function loadCountries(): MapCodeList {
   cached = new MapCodeList(entries);
   return cached;
 }
+
+let alpha3: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The alpha-2 code of an ISO 3166-1 alpha-3 code ("NLD" → "NL", "XKK" → "XK"), from `i18n-iso-countries`, for the
+ * countries of `loadCountries` only; undefined for anything else. Case-insensitive.
+ */
+export function alpha2OfAlpha3(code: string): string | undefined {
+  if (!alpha3) {
+    const known = loadCountries();
+    alpha3 = new Map(Object.entries(countries.getAlpha3Codes()).filter(([, alpha2]) => known.has(alpha2)));
+  }
+  return alpha3.get(code.trim().toUpperCase());
+}

@@ -27,7 +27,7 @@ export {
   parseFunctionMask,
   UNLOCODE_FILE,
 } from "./unlocode.js";
-export { loadCountries } from "./countries.js";
+export { alpha2OfAlpha3, loadCountries } from "./countries.js";
 export { currencyListDate, loadCurrencies, NON_MONEY_CURRENCY_CODES, nonMoneyCurrency } from "./currencies.js";
 export { loadAirlines } from "./airlines.js";
 export { isValidS10, normalizeS10, s10CheckDigit } from "./s10.js";

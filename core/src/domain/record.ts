@@ -52,6 +52,14 @@ export function agencyCode(raw: string): string {
 }
 
 /**
+ * A person's reference (its natural key with the owner agency) as the person upsert stores it: spaces at the ends
+ * dropped and repeated spaces as one, so an import row naming `P 2024  01` finds `P 2024 01`.
+ */
+export function personReferenceKey(raw: string): string {
+  return raw.replace(/\s+/g, " ").trim();
+}
+
+/**
  * A company's registration number as the company upsert stores it (its natural key with the registration country
  * and the owner agency): letters and digits only, upper case, so `12.345.678` and `12345678` are one company.
  */

@@ -13,6 +13,7 @@ import {
 } from "graphql";
 import { ErrorCode } from "../errors.js";
 import { findTextProblems, textProblemMessage } from "../graphql/text-input.js";
+import { leaveOut, type LeftOut } from "./leave-out.js";
 import { pathFromKeys } from "./paths.js";
 import type { RowError, RowErrorCode } from "./types.js";
 
@@ -55,7 +56,7 @@ function typeAt(rowType: GraphQLInputObjectType, keys: ReadonlyArray<string | nu
 export function coerceRow(
   shaped: Record<string, unknown>,
   rowType: GraphQLInputObjectType,
-): { value: Record<string, unknown> | null; errors: Array<Omit<RowError, "row">> } {
+): { value: Record<string, unknown> | null; partial: LeftOut; errors: Array<Omit<RowError, "row">> } {
   const errors: Array<Omit<RowError, "row">> = [];
   const value = coerceInputValue(shaped, rowType, (keys, _invalid, error) => {
     const missing = /^Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(error.message);
@@ -80,12 +81,16 @@ export function coerceRow(
     const code = nullable && isListType(nullable) ? "INVALID_FORMAT" : codeForType(named?.name, !!named && isEnumType(named));
     errors.push({ field, code, message: error.message });
   }) as Record<string, unknown> | undefined;
-  if (errors.length === 0 && value) {
-    for (const problem of findTextProblems(rowType, value, "", false, undefined, MAX_TEXT_ERRORS)) {
-      errors.push({ field: problem.field, code: "INVALID_VALUE", message: textProblemMessage(problem) });
-    }
+  // What coerced, without the fields that did not, so the row's further checks can still run on it.
+  let partial = leaveOut(value ?? {}, new Set(errors.map((e) => e.field)));
+  const textErrors = findTextProblems(rowType, partial.value, "", false, undefined, MAX_TEXT_ERRORS).map(
+    (problem): Omit<RowError, "row"> => ({ field: partial.rowPath(problem.field), code: "INVALID_VALUE", message: textProblemMessage(problem) }),
+  );
+  if (textErrors.length > 0) {
+    errors.push(...textErrors);
+    partial = leaveOut(value ?? {}, new Set(errors.map((e) => e.field)));
   }
-  return { value: errors.length === 0 && value ? value : null, errors };
+  return { value: errors.length === 0 && value ? partial.value : null, partial, errors };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RequestContext } from "../graphql/context.js";
 import { cursorScope, openCursor, sealCursor } from "../graphql/cursors.js";
 import { DateTimeScalar } from "../scalars/index.js";
 import { reportUrls, ROW_ERRORS_NEED_PURPOSE } from "./http.js";
-import { ImportJobStore, type ImportJobRecord, type ImportJobStatus as Status } from "./job-store.js";
+import { ImportJobStore, type ImportJobRecord, type ImportJobStatus as Status, type RowProblemList } from "./job-store.js";
 import { jobSummary } from "./report.js";
 import type { ImportFormat as Format, RowErrorCode } from "./types.js";
 
@@ -70,7 +70,7 @@ export enum ImportErrorCode {
 const _sameCodes: Record<RowErrorCode, ImportErrorCode> = ImportErrorCode;
 registerEnumType(ImportErrorCode, {
   name: "ImportErrorCode",
-  description: "Why an import row was rejected.",
+  description: "Why an import row was rejected, or (a warning of a lenient import) why a value was left out of a stored row.",
   valuesConfig: {
     REQUIRED: { description: "A mandatory field is missing or empty." },
     UNKNOWN_FIELD: { description: "A column or element that is not a field of the kind." },
@@ -125,6 +125,13 @@ export class ImportJob {
   @Field(() => Boolean, { description: "A dry run checks every row but stores nothing." })
   dryRun: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      "A lenient import (X-CIX-Import-Lenient: true, or the CLI's --lenient) stores a row whose optional values fail their checks without " +
+      "those values, each with a warning (see `warnings`); mandatory fields, natural keys and references still reject the row.",
+  })
+  lenient: boolean;
+
   @Field(() => String, { nullable: true, description: "Name of the file as sent, if given." })
   fileName: string | null;
 
@@ -139,6 +146,29 @@ export class ImportJob {
 
   @Field(() => Int, { description: "Stored rows that got at least one quality flag (not rejected: to review)." })
   flagged: number;
+
+  @Field(() => Int, {
+    description:
+      "Accepted rows whose record was new to the hub. accepted = created + updated + merged, except for associations and company roles, " +
+      "which are not counted in these three; a dry run counts none.",
+  })
+  created: number;
+
+  @Field(() => Int, { description: "Accepted rows whose record was stored before this job (by an earlier import or a mutation) and was replaced by the row." })
+  updated: number;
+
+  @Field(() => Int, {
+    description:
+      "Accepted rows whose record an earlier row of this job had written already (the natural key repeats in the file): the later row " +
+      "replaced it, and the record is counted once, in created or updated.",
+  })
+  merged: number;
+
+  @Field(() => Int, { description: "Accepted rows stored without one or more values that failed their checks (lenient imports only)." })
+  warned: number;
+
+  @Field(() => Int, { description: "Values left out of stored rows, each a warning (the report keeps the first CIX_IMPORT_MAX_ERRORS)." })
+  warningCount: number;
 
   @Field(() => Int, { description: "Errors found (the report keeps the first CIX_IMPORT_MAX_ERRORS)." })
   errorCount: number;
@@ -159,14 +189,15 @@ export class ImportJob {
     description:
       "Path of the CSV report on the gateway (GET with your token and a purpose): row,field,code,message, a line per error. With " +
       "?rows=all, every row in row order: row,field,code,message,status,id and the kind's natural-key columns; a line per error of a " +
-      "REJECTED row, and a line per ACCEPTED row with the hub id of the record it created or updated.",
+      "REJECTED row, and a line per ACCEPTED row with the hub id of the record it created or updated. With ?warnings=true (alone or " +
+      "with ?rows=all), the same columns and a WARNING line per value a lenient import left out of a stored row.",
   })
   reportCsvUrl: string;
 
   @Field(() => String, {
     description:
-      "Path of the JSON report on the gateway (GET with your token and a purpose): the summary, every error, and every accepted row " +
-      "as { row, id, key } with the hub id of the record it created or updated.",
+      "Path of the JSON report on the gateway (GET with your token and a purpose): the summary, every error, every warning, and every " +
+      "accepted row as { row, id, key } with the hub id of the record it created or updated.",
   })
   reportJsonUrl: string;
 }
@@ -190,19 +221,38 @@ export class ImportJobResolver {
   @FieldResolver(() => [ImportRowError], {
     description: "The job's row errors in row order, a page at a time. They may quote values from the file, so reading them needs a stated purpose.",
   })
-  async errors(
+  errors(
     @Root() job: ImportJob,
     @Arg("first", () => Int, { defaultValue: 100, description: "How many (1 to 1,000)." }) first: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the last error of the previous page." }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ImportRowError[]> {
-    if (!ctx.viewer?.purpose) throw forbidden(ROW_ERRORS_NEED_PURPOSE);
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput("first", "a whole number from 1 to 1,000");
-    const scope = cursorScope(ctx.viewer, "ImportJob.errors", { job: job.id });
-    const cursor = openCursor(after, scope);
-    const afterSeq = cursor ? Number(cursor[0]) : 0;
-    if (!Number.isInteger(afterSeq) || afterSeq < 0) throw badUserInput("after", "a cursor of an earlier error");
-    const rows = await new ImportJobStore(ctx.db, 0).errors(job.id, first, afterSeq);
-    return rows.map((e) => ({ row: e.row, field: e.field, code: e.code as ImportErrorCode, message: e.message, cursor: sealCursor([e.seq], scope) }));
+    return rowProblems(job, "errors", first, after, ctx);
   }
+
+  @FieldResolver(() => [ImportRowError], {
+    description:
+      "Values a lenient import left out of stored rows, in row order, a page at a time: each with its row, field, the code of the check it " +
+      "failed and why; the row was stored without it. They may quote values from the file, so reading them needs a stated purpose.",
+  })
+  warnings(
+    @Root() job: ImportJob,
+    @Arg("first", () => Int, { defaultValue: 100, description: "How many (1 to 1,000)." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last warning of the previous page." }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportRowError[]> {
+    return rowProblems(job, "warnings", first, after, ctx);
+  }
+}
+
+/** A page of a job's errors or warnings, with cursors sealed to that list, that job and the caller. */
+async function rowProblems(job: ImportJob, list: RowProblemList, first: number, after: string | null, ctx: RequestContext): Promise<ImportRowError[]> {
+  if (!ctx.viewer?.purpose) throw forbidden(ROW_ERRORS_NEED_PURPOSE);
+  if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput("first", "a whole number from 1 to 1,000");
+  const scope = cursorScope(ctx.viewer, `ImportJob.${list}`, { job: job.id });
+  const cursor = openCursor(after, scope);
+  const afterSeq = cursor ? Number(cursor[0]) : 0;
+  if (!Number.isInteger(afterSeq) || afterSeq < 0) throw badUserInput("after", `a cursor of an earlier ${list === "errors" ? "error" : "warning"}`);
+  const rows = await new ImportJobStore(ctx.db, 0).errors(job.id, first, afterSeq, list);
+  return rows.map((e) => ({ row: e.row, field: e.field, code: e.code as ImportErrorCode, message: e.message, cursor: sealCursor([e.seq], scope) }));
 }

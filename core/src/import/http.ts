@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { basename, isAbsolute, join } from "node:path";
-import { Transform } from "node:stream";
+import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Request, Response, Router } from "express";
 import { GraphQLError } from "graphql";
@@ -15,6 +15,7 @@ import { repoRoot } from "../paths.js";
 import { withRequestId } from "../http.js";
 import { formatOfContentType, isImportFormat } from "./formats.js";
 import { ColumnMapping } from "./mapping.js";
+import { importBodyLimit, isMultipart, MAPPING_PART, MultipartRefused, receiveMultipart, type MultipartUpload } from "./multipart.js";
 import { writeCsvReport, writeJsonReport } from "./report.js";
 import { ImportRequestError } from "./runner.js";
 import type { ImportJobRecord } from "./job-store.js";
@@ -23,6 +24,16 @@ import { IMPORT_KIND_SUBGRAPHS, type ImportKind } from "./types.js";
 
 /** Header carrying a column mapping (JSON object: source column → field path) with an upload. */
 export const MAPPING_HEADER = "x-cix-import-mapping";
+/** Header asking for a lenient import (`true`): optional values that fail their checks are left out, with a warning. */
+export const LENIENT_HEADER = "x-cix-import-lenient";
+
+/** The lenient header's value: absent is false; anything but `true` or `false` is the client's error. */
+export function lenientOf(value: string | undefined): boolean | Error {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  if (v === "true" || v === "false") return v === "true";
+  return new Error(`The ${LENIENT_HEADER} header is "true" or "false".`);
+}
 const MAX_MAPPING_CHARS = 64 * 1024;
 
 /** Row errors quote rejected values (a malformed phone, a name): reading them needs what any nominal read needs. */
@@ -88,10 +99,15 @@ function mappingOf(req: Request): ColumnMapping | null {
   const raw = req.header(MAPPING_HEADER);
   if (!raw) return null;
   if (raw.length > MAX_MAPPING_CHARS) throw new HttpProblem(400, "BAD_REQUEST", `The ${MAPPING_HEADER} header is longer than ${MAX_MAPPING_CHARS} characters.`);
+  return parseMapping(raw, MAPPING_HEADER);
+}
+
+/** A column mapping's JSON (from the header or a multipart part, named by `field`), or the client's 400. */
+function parseMapping(raw: string, field: string): ColumnMapping {
   try {
     return ColumnMapping.parse(raw);
   } catch (error) {
-    throw new HttpProblem(400, "BAD_REQUEST", (error as Error).message);
+    throw new HttpProblem(400, "BAD_REQUEST", (error as Error).message, { field });
   }
 }
 
@@ -113,7 +129,7 @@ export function importSpoolDir(config: Pick<Config, "CIX_IMPORT_DIR">): string {
 }
 
 /** Streams the request body to a spool file, hashing it, and stops with 413 as soon as it passes the limit. */
-async function spool(req: Request, config: Config, extension: string): Promise<{ file: string; hash: string; bytes: number }> {
+async function spool(req: Readable, config: Config, extension: string): Promise<{ file: string; hash: string; bytes: number }> {
   const dir = importSpoolDir(config);
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${randomUUID()}.${extension}`);
@@ -143,14 +159,44 @@ async function spool(req: Request, config: Config, extension: string): Promise<{
   return { file, hash: hash.digest("hex"), bytes };
 }
 
+type Spooled = Awaited<ReturnType<typeof spool>>;
+
+/**
+ * The uploaded file, spooled: a raw body (its format by `?format=` or Content-Type), or the file part of a
+ * `multipart/form-data` body with its optional mapping part (see multipart.ts).
+ */
+async function receive(req: Request, config: Config, formatParam: string | undefined, mappingHeaderGiven: boolean): Promise<MultipartUpload<Spooled>> {
+  if (isMultipart(req.header("content-type"))) {
+    return receiveMultipart(req, {
+      formatParam,
+      mappingHeaderGiven,
+      maxMappingChars: MAX_MAPPING_CHARS,
+      store: (file, format) => spool(file, config, format),
+      discard: (stored) => unlink(stored.file).catch(() => undefined),
+    });
+  }
+  const format = formatParam ?? formatOfContentType(req.header("content-type"));
+  if (!format || !isImportFormat(format)) {
+    throw new HttpProblem(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the file as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/xml, application/json or application/x-ndjson " +
+        "(or name it with ?format=), or as the file part of a multipart/form-data upload.",
+    );
+  }
+  return { stored: await spool(req, config, format), format, fileName: null, mapping: null };
+}
+
 /**
  * The import routes of a subgraph, for the kinds it owns:
  * - `POST /import/<kind>`: the file as the body (CSV, XLSX, XML, JSON or NDJSON, by `Content-Type` or `?format=`),
- *   streamed to a spool file (refused with 413 past CIX_IMPORT_MAX_BYTES); `?dryRun=true` checks without storing;
- *   `?resume=<jobId>` continues a stopped job with the same file; a column mapping in the x-cix-import-mapping header.
+ *   or as the `file` part of a multipart/form-data body (with an optional `mapping` part), streamed to a spool
+ *   file (refused with 413 past CIX_IMPORT_MAX_BYTES); `?dryRun=true` checks without storing;
+ *   `?resume=<jobId>` continues a stopped job with the same file; a column mapping in the x-cix-import-mapping header;
+ *   `x-cix-import-lenient: true` for a lenient import.
  *   Answers 202 with the job id at once; the job runs in the background (status: GraphQL `importJob(id)`).
  * - `GET /import/jobs/<id>/report.csv|json`: a job's report, for its own agency only (`report.csv?rows=all` lists
- *   accepted rows with their hub ids too, as report.json always does).
+ *   accepted rows with their hub ids too, as report.json always does; `?warnings=true` the values left out).
  * Both need the gateway's credential and a user token of an investigator or supervisor.
  */
 export function importRoutes(kinds: readonly ImportKind[]) {
@@ -169,7 +215,8 @@ export function importRoutes(kinds: readonly ImportKind[]) {
     // handed back at shutdown, or taken over by another process, still names its file: it is kept for them.
     const removeSpoolWhenDone = (jobId: string, done: Promise<ImportJobRecord>, file: string) => {
       const settled = done.then(
-        (job) => (job.spoolFile ? undefined : unlink(file).catch(() => undefined)),
+        // null when the job was deleted while it ran: its upload is of no more use.
+        (job: ImportJobRecord | null) => (job?.spoolFile ? undefined : unlink(file).catch(() => undefined)),
         (error: unknown) => {
           deps.log.error({ err: error, jobId }, "import job failed");
           return unlink(file).catch(() => undefined);
@@ -195,24 +242,24 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         const kind = service.kind(String(req.params.kind));
         if (!kind) throw new HttpProblem(404, "NOT_FOUND", `There is no import kind "${String(req.params.kind)}": ${kinds.map((k) => k.name).join(", ")}.`);
         const formatParam = typeof req.query.format === "string" ? req.query.format : undefined;
-        const format = formatParam ?? formatOfContentType(req.header("content-type"));
-        if (!format || !isImportFormat(format)) {
-          throw new HttpProblem(415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/xml, application/json or application/x-ndjson (or name it with ?format=).");
-        }
         const declared = Number(req.header("content-length"));
-        if (Number.isFinite(declared) && declared > config.CIX_IMPORT_MAX_BYTES) throw tooLarge(config.CIX_IMPORT_MAX_BYTES, declared);
-        const mapping = mappingOf(req);
+        if (Number.isFinite(declared) && declared > importBodyLimit(req.header("content-type"), config.CIX_IMPORT_MAX_BYTES)) throw tooLarge(config.CIX_IMPORT_MAX_BYTES, declared);
+        const headerMapping = mappingOf(req);
+        const lenient = lenientOf(req.header(LENIENT_HEADER));
+        if (lenient instanceof Error) throw new HttpProblem(400, "BAD_REQUEST", lenient.message, { field: LENIENT_HEADER });
         const resumeJobId = typeof req.query.resume === "string" ? req.query.resume : null;
-        const upload = await spool(req, config, format);
+        const received = await receive(req, config, formatParam, headerMapping !== null);
+        const upload = received.stored;
         spooled = upload;
         const { job, done, previousSpoolFile } = await service.start(
           {
             kind,
-            format,
+            format: received.format,
             file: upload.file,
-            fileName: typeof req.query.fileName === "string" ? req.query.fileName.slice(0, 200) : null,
-            mapping,
+            fileName: typeof req.query.fileName === "string" ? req.query.fileName.slice(0, 200) : received.fileName,
+            mapping: received.mapping === null ? headerMapping : parseMapping(received.mapping, MAPPING_PART),
             dryRun: req.query.dryRun === "true",
+            lenient,
             agency: viewer.agency,
             country: viewer.country,
             createdBy: viewer.sub,
@@ -225,10 +272,11 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         // The upload of the run this one resumes (its process died) is not needed any more.
         if (previousSpoolFile && previousSpoolFile !== basename(upload.file)) void unlink(join(importSpoolDir(config), previousSpoolFile)).catch(() => undefined);
         removeSpoolWhenDone(job.id, done, upload.file);
-        res.status(202).json({ jobId: job.id, kind: kind.name, format, dryRun: job.dryRun, status: job.status, ...reportUrls(job.id) });
+        res.status(202).json({ jobId: job.id, kind: kind.name, format: received.format, dryRun: job.dryRun, lenient: job.lenient, status: job.status, ...reportUrls(job.id) });
       } catch (error) {
         if (spooled) await unlink(spooled.file).catch(() => undefined);
         if (error instanceof HttpProblem) return send(res, error);
+        if (error instanceof MultipartRefused) return send(res, new HttpProblem(error.status, error.code, error.message, { field: error.field }));
         if (error instanceof ImportRequestError) return send(res, new HttpProblem(409, "CONFLICT", error.message));
         deps.log.error({ err: error }, "import upload failed");
         send(res, new HttpProblem(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
@@ -249,7 +297,7 @@ export function importRoutes(kinds: readonly ImportKind[]) {
         res.setHeader("content-disposition", `attachment; filename="import-${job.id}.${ext}"`);
         if (ext === "csv") {
           res.type("text/csv; charset=utf-8");
-          await writeCsvReport(res, service.store, job, { acceptedRows: req.query.rows === "all" });
+          await writeCsvReport(res, service.store, job, { acceptedRows: req.query.rows === "all", warnings: req.query.warnings === "true" });
         } else {
           res.type("application/json; charset=utf-8");
           await writeJsonReport(res, service.store, job);

@@ -26,7 +26,8 @@ export {
 } from "./job-store.js";
 export { hashFile, ImportRequestError, openImportJob, runImportJob, type ImportJobRequest, type ImportProgress, type ImportRunOptions } from "./runner.js";
 export { ImportService, type ImportServiceDeps, type StartOptions } from "./service.js";
-export { importRoutes, importSpoolDir, MAPPING_HEADER, reportUrls } from "./http.js";
+export { importRoutes, importSpoolDir, LENIENT_HEADER, lenientOf, MAPPING_HEADER, reportUrls } from "./http.js";
+export { FILE_PART, importBodyLimit, isMultipart, MAPPING_PART, MULTIPART_OVERHEAD_BYTES } from "./multipart.js";
 export { jobSummary, writeCsvReport, writeJsonReport } from "./report.js";
 export { exampleRecord, exampleRow, fieldsMarkdown, templateFields, templateFile, type TemplateField } from "./template.js";
 export { ImportErrorCode, ImportFileFormat, ImportJob, ImportJobResolver, ImportJobStatus, ImportRowError } from "./graphql.js";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Database } from "../neo4j/database.js";
+import type { Database, Tx } from "../neo4j/database.js";
 import type { AcceptedRow, ImportFormat, RowError } from "./types.js";
 
 /**
@@ -22,6 +22,8 @@ export interface ImportJobRecord {
   fileHash: string;
   fileBytes: number;
   dryRun: boolean;
+  /** Lenient: optional values that failed their checks were left out of stored rows, each with a warning. */
+  lenient: boolean;
   /** The column mapping used, as JSON, or null. */
   mapping: string | null;
   status: ImportJobStatus;
@@ -30,6 +32,14 @@ export interface ImportJobRecord {
   accepted: number;
   rejected: number;
   flagged: number;
+  /** Accepted rows that created a record, updated one stored before the job, or wrote one an earlier row of the job wrote. */
+  created: number;
+  updated: number;
+  merged: number;
+  /** Accepted rows stored without one or more values (lenient), and the warnings saying which (capped like errors). */
+  warned: number;
+  warningCount: number;
+  storedWarnings: number;
   /** Row errors found (stored errors are capped; this counts them all). */
   errorCount: number;
   storedErrors: number;
@@ -59,6 +69,7 @@ export interface ImportJobRecord {
 }
 
 export type NewImportJob = Pick<ImportJobRecord, "id" | "kind" | "format" | "ownerAgency" | "createdBy" | "fileName" | "fileHash" | "fileBytes" | "dryRun" | "mapping"> & {
+  lenient?: boolean;
   country?: string | null;
   spoolFile?: string | null;
   keyFields?: readonly string[];
@@ -97,16 +108,44 @@ export interface BatchCheckpoint {
   accepted: number;
   rejected: number;
   flagged: number;
+  /** See `WriteCounts` (runner.ts); absent counts are 0. */
+  created?: number;
+  updated?: number;
+  merged?: number;
+  warned?: number;
   errors: readonly RowError[];
+  /** Values left out of the batch's stored rows (lenient), in row order. */
+  warnings?: readonly RowError[];
   /** The batch's stored rows with their hub ids and natural keys, in row order (none in a dry run). */
   acceptedRows?: readonly AcceptedRow[];
 }
 
 export type StoredRowError = RowError & { seq: number };
 
+/** A job's two lists of row problems: errors (rejected rows) and warnings (values left out of stored rows). */
+export type RowProblemList = "errors" | "warnings";
+const PROBLEM_LISTS: Record<RowProblemList, { label: string; stored: string }> = {
+  errors: { label: "ImportRowError", stored: "storedErrors" },
+  warnings: { label: "ImportRowWarning", stored: "storedWarnings" },
+};
+
+/** Stores a batch's errors or warnings after the `stored` ones already kept, and counts them on the job. */
+async function storeProblems(tx: Tx, id: string, list: RowProblemList, problems: readonly RowError[], stored: number): Promise<void> {
+  if (problems.length === 0) return;
+  const { label, stored: counter } = PROBLEM_LISTS[list];
+  await tx.run(
+    `UNWIND $problems AS e
+     CREATE (:${label} { jobId: $id, seq: toInteger(e.seq), row: toInteger(e.row), field: e.field, code: e.code, message: e.message })
+     WITH count(*) AS created
+     MATCH (j:ImportJob { id: $id }) SET j.${counter} = coalesce(j.${counter}, 0) + created`,
+    { id, problems: problems.map((e, i) => ({ ...e, seq: stored + i + 1 })) },
+  );
+}
+
 export const importJobSchema: readonly string[] = [
   "CREATE CONSTRAINT import_job_id IF NOT EXISTS FOR (j:ImportJob) REQUIRE j.id IS UNIQUE",
   "CREATE INDEX import_row_error_job IF NOT EXISTS FOR (e:ImportRowError) ON (e.jobId, e.seq)",
+  "CREATE INDEX import_row_warning_job IF NOT EXISTS FOR (w:ImportRowWarning) ON (w.jobId, w.seq)",
   "CREATE INDEX import_accepted_rows_job IF NOT EXISTS FOR (a:ImportAcceptedRows) ON (a.jobId, a.seq)",
   "CREATE INDEX import_job_status IF NOT EXISTS FOR (j:ImportJob) ON (j.status)",
 ];
@@ -116,7 +155,10 @@ export const importJobSchema: readonly string[] = [
 // process that shut down (`release`: no owner) is orphaned at once.
 const ORPHANED = `(j.status = 'RUNNING' AND (j.owner IS NULL OR coalesce(j.heartbeatAt, j.startedAt) < datetime() - duration({ seconds: coalesce(j.staleAfterSeconds, ${DEFAULT_LIVENESS.staleSeconds}) })))`;
 
+// Jobs from before lenient imports and write counts read as strict, with those counts 0.
 const JOB_PROJECTION = `j { .id, .kind, .format, .ownerAgency, .createdBy, .fileName, .fileHash, .fileBytes, .dryRun, .mapping,
+  lenient: coalesce(j.lenient, false), created: coalesce(j.created, 0), updated: coalesce(j.updated, 0), merged: coalesce(j.merged, 0),
+  warned: coalesce(j.warned, 0), warningCount: coalesce(j.warningCount, 0), storedWarnings: coalesce(j.storedWarnings, 0),
   .totalRows, .accepted, .rejected, .flagged, .errorCount, .storedErrors, storedAccepted: coalesce(j.storedAccepted, 0),
   keyFields: coalesce(j.keyFields, []), .checkpointRow, .startedAt, .finishedAt, .message,
   .country, .owner, .heartbeatAt, .staleAfterSeconds, .spoolFile, recoveries: coalesce(j.recoveries, 0),
@@ -159,10 +201,11 @@ export class ImportJobStore {
     const [row] = await this.db.write<{ job: ImportJobRecord }>(
       `CREATE (j:ImportJob)
        SET j = $job, j.status = 'RUNNING', j.totalRows = 0, j.accepted = 0, j.rejected = 0, j.flagged = 0, j.errorCount = 0,
+           j.created = 0, j.updated = 0, j.merged = 0, j.warned = 0, j.warningCount = 0, j.storedWarnings = 0,
            j.storedErrors = 0, j.storedAccepted = 0, j.checkpointRow = 0, j.startedAt = datetime(), j.finishedAt = null, j.message = null,
            j.owner = $owner, j.heartbeatAt = datetime(), j.staleAfterSeconds = $staleSeconds, j.recoveries = 0
        RETURN ${JOB_PROJECTION} AS job`,
-      { job: { country: null, spoolFile: null, keyFields: [], ...job }, owner: this.owner, staleSeconds: this.liveness.staleSeconds },
+      { job: { country: null, spoolFile: null, keyFields: [], lenient: false, ...job }, owner: this.owner, staleSeconds: this.liveness.staleSeconds },
     );
     return row!.job;
   }
@@ -270,12 +313,14 @@ export class ImportJobStore {
    */
   async checkpoint(id: string, batch: BatchCheckpoint): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [job] = await tx.run<{ stored: number; storedAccepted: number }>(
+      const [job] = await tx.run<{ stored: number; storedAccepted: number; storedWarnings: number }>(
         `MATCH (j:ImportJob { id: $id }) WHERE j.owner = $owner AND j.status = 'RUNNING'
          SET j.totalRows = j.totalRows + $rows, j.accepted = j.accepted + $accepted, j.rejected = j.rejected + $rejected,
              j.flagged = j.flagged + $flagged, j.errorCount = j.errorCount + $errorCount, j.checkpointRow = $lastRow,
-             j.heartbeatAt = datetime()
-         RETURN j.storedErrors AS stored, coalesce(j.storedAccepted, 0) AS storedAccepted`,
+             j.created = coalesce(j.created, 0) + $created, j.updated = coalesce(j.updated, 0) + $updated,
+             j.merged = coalesce(j.merged, 0) + $merged, j.warned = coalesce(j.warned, 0) + $warned,
+             j.warningCount = coalesce(j.warningCount, 0) + $warningCount, j.heartbeatAt = datetime()
+         RETURN j.storedErrors AS stored, coalesce(j.storedAccepted, 0) AS storedAccepted, coalesce(j.storedWarnings, 0) AS storedWarnings`,
         {
           id,
           owner: this.owner,
@@ -283,22 +328,18 @@ export class ImportJobStore {
           accepted: batch.accepted,
           rejected: batch.rejected,
           flagged: batch.flagged,
+          created: batch.created ?? 0,
+          updated: batch.updated ?? 0,
+          merged: batch.merged ?? 0,
+          warned: batch.warned ?? 0,
           errorCount: batch.errors.length,
+          warningCount: batch.warnings?.length ?? 0,
           lastRow: batch.lastRow,
         },
       );
       if (!job) throw new ImportJobLostError(id);
-      const room = Math.max(0, this.maxErrors - job.stored);
-      const errors = batch.errors.slice(0, room).map((e, i) => ({ ...e, seq: job.stored + i + 1 }));
-      if (errors.length > 0) {
-        await tx.run(
-          `UNWIND $errors AS e
-           CREATE (:ImportRowError { jobId: $id, seq: toInteger(e.seq), row: toInteger(e.row), field: e.field, code: e.code, message: e.message })
-           WITH count(*) AS created
-           MATCH (j:ImportJob { id: $id }) SET j.storedErrors = j.storedErrors + created`,
-          { id, errors },
-        );
-      }
+      await storeProblems(tx, id, "errors", batch.errors.slice(0, Math.max(0, this.maxErrors - job.stored)), job.stored);
+      await storeProblems(tx, id, "warnings", (batch.warnings ?? []).slice(0, Math.max(0, this.maxErrors - job.storedWarnings)), job.storedWarnings);
       const accepted = (batch.acceptedRows ?? []).slice(0, Math.max(0, this.maxAcceptedIds - job.storedAccepted));
       if (accepted.length > 0) {
         // One node per batch, ordered by the batch's last row (checkpoints only move forward).
@@ -339,10 +380,10 @@ export class ImportJobStore {
     return row ? row.job : (await this.get(id))!;
   }
 
-  /** Stored errors after sequence number `afterSeq`, in order. */
-  async errors(id: string, first: number, afterSeq = 0): Promise<StoredRowError[]> {
+  /** Stored errors (or warnings) after sequence number `afterSeq`, in order. */
+  async errors(id: string, first: number, afterSeq = 0, list: RowProblemList = "errors"): Promise<StoredRowError[]> {
     return this.db.read<StoredRowError & Record<string, unknown>>(
-      `MATCH (e:ImportRowError { jobId: $id }) WHERE e.seq > $afterSeq
+      `MATCH (e:${PROBLEM_LISTS[list].label} { jobId: $id }) WHERE e.seq > $afterSeq
        RETURN e.seq AS seq, e.row AS row, e.field AS field, e.code AS code, e.message AS message
        ORDER BY e.seq LIMIT toInteger($first)`,
       { id, first, afterSeq },
@@ -366,11 +407,11 @@ export class ImportJobStore {
     }
   }
 
-  /** Every stored error of a job, page by page (for the downloadable reports). */
-  async *allErrors(id: string, pageSize = 5000): AsyncGenerator<StoredRowError> {
+  /** Every stored error (or warning) of a job, page by page (for the downloadable reports). */
+  async *allErrors(id: string, pageSize = 5000, list: RowProblemList = "errors"): AsyncGenerator<StoredRowError> {
     let after = 0;
     for (;;) {
-      const page = await this.errors(id, pageSize, after);
+      const page = await this.errors(id, pageSize, after, list);
       yield* page;
       if (page.length < pageSize) return;
       after = page[page.length - 1]!.seq;

@@ -1,9 +1,9 @@
 import { GraphQLID, GraphQLInputObjectType, GraphQLString } from "graphql";
-import { agencyCode, registrationNumberKey } from "../domain/record.js";
+import { agencyCode, personReferenceKey, registrationNumberKey } from "../domain/record.js";
 import type { Database } from "../neo4j/database.js";
 import { nominalReadableBy } from "../permissions/envelope.js";
 import { CountryCodeScalar } from "../scalars/index.js";
-import type { RowError } from "./types.js";
+import { IMPORT_REFERENCE, type RowError } from "./types.js";
 
 /**
  * Natural-key references of import rows. A file cannot know hub ids, so a row names the records it links to by
@@ -12,8 +12,12 @@ import type { RowError } from "./types.js";
  * nothing (REFERENCE_NOT_FOUND). The agency defaults to the importing agency.
  */
 
+/** Marks a reference input type: a lenient import never leaves a reference out (see `isImportReference`). */
+const REFERENCE = { [IMPORT_REFERENCE]: true };
+
 export const PartyReferenceImport = new GraphQLInputObjectType({
   name: "PartyReferenceImport",
+  extensions: REFERENCE,
   description: "A person (by reference) or a company (by registration), or a hub id: exactly one of the three.",
   fields: {
     agency: { type: GraphQLString, description: "Agency that recorded the person or company; the importing agency when left out." },
@@ -26,6 +30,7 @@ export const PartyReferenceImport = new GraphQLInputObjectType({
 
 export const OrderReferenceImport = new GraphQLInputObjectType({
   name: "OrderReferenceImport",
+  extensions: REFERENCE,
   description: "An order by its natural key: platform and order number.",
   fields: {
     agency: { type: GraphQLString, description: "Agency that recorded the order; the importing agency when left out." },
@@ -36,6 +41,7 @@ export const OrderReferenceImport = new GraphQLInputObjectType({
 
 export const SeizureReferenceImport = new GraphQLInputObjectType({
   name: "SeizureReferenceImport",
+  extensions: REFERENCE,
   description: "A seizure case by its natural key: reporting agency and case number.",
   fields: {
     reportingAgency: { type: GraphQLString, description: "The agency that reported the case; the importing agency when left out." },
@@ -77,7 +83,8 @@ export interface Resolved {
 
 const text = (v: string | null | undefined) => (v ?? "").trim();
 const agencyOf = (v: string | null | undefined, fallback: string) => agencyCode(v ?? "") || fallback;
-/** Registration numbers are compared as the company upsert stores them. */
+/** References and registration numbers are compared as the person and company upserts store them. */
+const reference = (v: string | null | undefined) => personReferenceKey(v ?? "");
 const registration = (v: string | null | undefined) => registrationNumberKey(v ?? "");
 
 /** Looks up keys → ids with one UNWIND query, and turns each use into its id or a REFERENCE_NOT_FOUND error. */
@@ -90,13 +97,18 @@ async function lookUp<R>(
   db: Database,
   notFound: (ref: R) => string,
 ): Promise<Resolved> {
-  const keyed = uses.map((u) => key(u.ref));
+  // A missing reference names nothing (when it is mandatory, the row's coercion already said REQUIRED).
+  const keyed = uses.map((u): Keyed | null => (u.ref && typeof u.ref === "object" ? key(u.ref) : null));
   const wanted = new Map<string, { key: string } & Record<string, string>>();
-  for (const k of keyed) if ("key" in k) wanted.set(k.key, { key: k.key, ...k.params });
+  for (const k of keyed) if (k && "key" in k) wanted.set(k.key, { key: k.key, ...k.params });
   const found = new Map((wanted.size > 0 ? await query(db, [...wanted.values()]) : []).map((r) => [r.key, r.id]));
   const resolved: Resolved = { ids: [], errors: [] };
   uses.forEach((use, i) => {
-    const k = keyed[i]!;
+    const k = keyed[i];
+    if (!k) {
+      resolved.ids.push(null);
+      return;
+    }
     if ("invalid" in k) {
       resolved.ids.push(null);
       resolved.errors.push({ row: use.row, field: use.path, code: "INVALID_VALUE", message: k.invalid });
@@ -122,7 +134,7 @@ export function resolvePartyReferences(db: Database, agency: string, uses: reado
       if (given.filter(Boolean).length !== 1) return { invalid: "Give exactly one of personReference, companyRegistrationCountry + companyRegistrationNumber, or id." };
       if (given[2]) return { key: `id|${text(ref.id)}`, params: { kind: "id", id: text(ref.id) } };
       const owner = agencyOf(ref.agency, agency);
-      if (given[0]) return { key: `p|${owner}|${text(ref.personReference)}`, params: { kind: "person", agency: owner, reference: text(ref.personReference) } };
+      if (given[0]) return { key: `p|${owner}|${reference(ref.personReference)}`, params: { kind: "person", agency: owner, reference: reference(ref.personReference) } };
       if (!text(ref.companyRegistrationCountry) || !registration(ref.companyRegistrationNumber)) {
         return { invalid: "A company is named by companyRegistrationCountry and companyRegistrationNumber together." };
       }
@@ -150,7 +162,7 @@ export function resolvePartyReferences(db: Database, agency: string, uses: reado
       ref.id
         ? `No person or company has the id ${ref.id}.`
         : ref.personReference
-          ? `No person of ${agencyOf(ref.agency, agency)} has the reference "${text(ref.personReference)}" (import the persons first).`
+          ? `No person of ${agencyOf(ref.agency, agency)} has the reference "${reference(ref.personReference)}" (import the persons first).`
           : `No company of ${agencyOf(ref.agency, agency)} is registered as ${text(ref.companyRegistrationCountry)} ${registration(ref.companyRegistrationNumber)} (import the companies first).`,
   );
 }

@@ -10,12 +10,20 @@ export function jobSummary(job: ImportJobRecord) {
     format: job.format,
     status: job.status,
     dryRun: job.dryRun,
+    lenient: job.lenient,
     fileName: job.fileName,
     fileSha256: job.fileHash,
     totalRows: job.totalRows,
     accepted: job.accepted,
     rejected: job.rejected,
     flagged: job.flagged,
+    /** accepted = created + updated + merged (see `WriteCounts`; none in a dry run). */
+    created: job.created,
+    updated: job.updated,
+    merged: job.merged,
+    /** Accepted rows stored without one or more values (lenient imports), and how many values were left out. */
+    warned: job.warned,
+    warningCount: job.warningCount,
     errorCount: job.errorCount,
     /** Accepted rows listed with their hub ids (fewer than `accepted` past CIX_IMPORT_MAX_ACCEPTED_IDS, none in a dry run). */
     acceptedListed: job.storedAccepted,
@@ -40,58 +48,78 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
 }
 
-type ReportLine = { error: StoredRowError } | { accepted: AcceptedRow };
+type ReportLine = { error: StoredRowError } | { warning: StoredRowError } | { accepted: AcceptedRow };
 
-/** The job's errors and accepted rows as one stream in row order (both are stored in row order). */
-async function* linesByRow(store: ImportJobStore, job: ImportJobRecord): AsyncGenerator<ReportLine> {
-  const errors = store.allErrors(job.id);
-  const accepted = store.allAccepted(job.id);
-  let e = await errors.next();
-  let a = await accepted.next();
-  while (!e.done || !a.done) {
-    if (!e.done && (a.done || e.value.row <= a.value.row)) {
-      yield { error: e.value };
-      e = await errors.next();
-    } else if (!a.done) {
-      yield { accepted: a.value };
-      a = await accepted.next();
-    }
+/** Merges streams that are each in row order into one in row order (on a tie, the earlier stream first). */
+async function* byRow(streams: ReadonlyArray<AsyncGenerator<ReportLine>>): AsyncGenerator<ReportLine> {
+  const rowOf = (line: ReportLine) => ("accepted" in line ? line.accepted.row : "error" in line ? line.error.row : line.warning.row);
+  const heads = await Promise.all(streams.map((s) => s.next()));
+  for (;;) {
+    let next = -1;
+    heads.forEach((h, i) => {
+      if (!h.done && (next < 0 || rowOf(h.value) < rowOf(heads[next]!.value as ReportLine))) next = i;
+    });
+    if (next < 0) return;
+    yield heads[next]!.value as ReportLine;
+    heads[next] = await streams[next]!.next();
   }
+}
+
+async function* tagged<T>(items: AsyncGenerator<T>, tag: (item: T) => ReportLine): AsyncGenerator<ReportLine> {
+  for await (const item of items) yield tag(item);
 }
 
 /**
  * The job's report as CSV, streamed page by page from the store. By default (API 1.0) its errors only:
- * `row,field,code,message`, one line per error. With `acceptedRows`, every row in row order:
- * `row,field,code,message,status,id` and the kind's natural-key columns (e.g. `reference`); a rejected row has one
- * line per error (status REJECTED), an accepted row one line with status ACCEPTED, the hub id of the record it
- * created or updated and its key.
+ * `row,field,code,message`, one line per error. Asking for more lines (`acceptedRows`, `warnings`) gives the
+ * extended layout, in row order: `row,field,code,message,status,id` and the kind's natural-key columns (e.g.
+ * `reference`); a rejected row has one line per error (status REJECTED); with `acceptedRows` an accepted row has one
+ * line with status ACCEPTED, the hub id of the record it created or updated and its key; with `warnings` each value
+ * a lenient import left out of a stored row has a line with status WARNING (its row, field, code and why).
  */
-export async function writeCsvReport(out: Writable, store: ImportJobStore, job: ImportJobRecord, options: { acceptedRows?: boolean } = {}): Promise<void> {
-  if (!options.acceptedRows) {
+export async function writeCsvReport(
+  out: Writable,
+  store: ImportJobStore,
+  job: ImportJobRecord,
+  options: { acceptedRows?: boolean; warnings?: boolean } = {},
+): Promise<void> {
+  if (!options.acceptedRows && !options.warnings) {
     await write(out, "row,field,code,message\r\n");
     for await (const e of store.allErrors(job.id)) await write(out, `${[e.row, e.field, e.code, e.message].map(csvField).join(",")}\r\n`);
     return;
   }
   const noKey = job.keyFields.map(() => "");
   await write(out, `${["row", "field", "code", "message", "status", "id", ...job.keyFields].map(csvField).join(",")}\r\n`);
-  for await (const line of linesByRow(store, job)) {
+  const streams = [tagged(store.allErrors(job.id), (error) => ({ error }))];
+  if (options.warnings) streams.push(tagged(store.allErrors(job.id, undefined, "warnings"), (warning) => ({ warning })));
+  if (options.acceptedRows) streams.push(tagged(store.allAccepted(job.id), (accepted) => ({ accepted })));
+  for await (const line of byRow(streams)) {
     const cells =
       "error" in line
         ? [line.error.row, line.error.field, line.error.code, line.error.message, "REJECTED", "", ...noKey]
-        : [line.accepted.row, "", "", "", "ACCEPTED", line.accepted.id, ...line.accepted.key];
+        : "warning" in line
+          ? [line.warning.row, line.warning.field, line.warning.code, line.warning.message, "WARNING", "", ...noKey]
+          : [line.accepted.row, "", "", "", "ACCEPTED", line.accepted.id, ...line.accepted.key];
     await write(out, `${cells.map(csvField).join(",")}\r\n`);
   }
 }
 
 /**
- * The job's summary, errors and accepted rows as one JSON document, streamed. Each accepted row is
- * `{ row, id, key: { <natural-key field>: value } }`: the hub id of the record it created or updated.
+ * The job's summary, errors, warnings and accepted rows as one JSON document, streamed. Each accepted row is
+ * `{ row, id, key: { <natural-key field>: value } }`: the hub id of the record it created or updated. Each warning
+ * is `{ row, field, code, message }`: a value a lenient import left out of a stored row, and why.
  */
 export async function writeJsonReport(out: Writable, store: ImportJobStore, job: ImportJobRecord): Promise<void> {
   await write(out, `{"job":${JSON.stringify(jobSummary(job))},"errors":[`);
   let first = true;
   for await (const e of store.allErrors(job.id)) {
     await write(out, `${first ? "" : ","}\n${JSON.stringify({ row: e.row, field: e.field, code: e.code, message: e.message })}`);
+    first = false;
+  }
+  await write(out, "\n],\"warnings\":[");
+  first = true;
+  for await (const w of store.allErrors(job.id, undefined, "warnings")) {
+    await write(out, `${first ? "" : ","}\n${JSON.stringify({ row: w.row, field: w.field, code: w.code, message: w.message })}`);
     first = false;
   }
   await write(out, "\n],\"accepted\":[");

@@ -6,12 +6,13 @@ import type { Logger } from "pino";
 import { Counter } from "prom-client";
 import { ErrorCode } from "../errors.js";
 import { coerceRow, rowErrorFromValidation } from "./coerce.js";
+import { mayLeaveOut } from "./leave-out.js";
 import { ImportJobLostError, type BatchCheckpoint, type ImportJobRecord, type ImportJobStore } from "./job-store.js";
 import { ColumnMapping } from "./mapping.js";
 import { flatten } from "./paths.js";
 import { FileRejectedError, readRecords } from "./readers/index.js";
 import { shapeRecord } from "./shape.js";
-import type { AcceptedRow, CoercedRow, ImportFormat, ImportKind, ImportWriter, RowError, SourceRecord, WriteOutcome } from "./types.js";
+import type { AcceptedRow, CoercedRow, ImportFormat, ImportKind, ImportWriter, PreparedRow, RowError, SourceRecord, WriteOutcome } from "./types.js";
 
 const importRows = new Counter({
   name: "cix_import_rows_total",
@@ -26,7 +27,27 @@ export interface ImportProgress {
   accepted: number;
   rejected: number;
   flagged: number;
+  /** Accepted rows by what they did to the hub (see `WriteCounts`), and rows stored without a value (lenient). */
+  created: number;
+  updated: number;
+  merged: number;
+  warned: number;
   checkpointRow: number;
+}
+
+/**
+ * What the accepted rows did, so counts reconcile with the file: accepted = created + updated + merged.
+ * - created: the row's record was not in the hub before the job;
+ * - updated: it was (an earlier import, a mutation), and this row replaced it;
+ * - merged: an earlier row of the same job had written it already (its natural key repeats in the file), so the
+ *   row changed a record the job had counted already.
+ * A dry run stores nothing and counts none of them; kinds that only link records (associations, company roles)
+ * may not tell, and their rows then count in none either.
+ */
+export interface WriteCounts {
+  created: number;
+  updated: number;
+  merged: number;
 }
 
 export interface ImportJobRequest {
@@ -37,6 +58,11 @@ export interface ImportJobRequest {
   fileName?: string | null;
   mapping?: ColumnMapping | null;
   dryRun?: boolean;
+  /**
+   * Lenient import: an optional value that fails its check is left out and the row stored without it, with a
+   * warning in the report (never silently). A resume keeps the setting the job started with.
+   */
+  lenient?: boolean;
   agency: string;
   country: string;
   /** Who started it: the token subject, or `cli:<user>`. */
@@ -122,6 +148,7 @@ export async function openImportJob(
     fileHash: fileHash.hash,
     fileBytes: fileHash.bytes,
     dryRun: request.dryRun ?? false,
+    lenient: request.lenient ?? false,
     mapping: mappingJson(request.mapping),
     country: request.country,
     spoolFile: request.spoolFile ?? null,
@@ -188,6 +215,10 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     accepted: job.accepted,
     rejected: job.rejected,
     flagged: job.flagged,
+    created: job.created,
+    updated: job.updated,
+    merged: job.merged,
+    warned: job.warned,
     checkpointRow: job.checkpointRow,
   };
   const skipUpTo = job.checkpointRow;
@@ -223,9 +254,41 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     return results;
   };
 
+  /**
+   * The kind's references and validation for a batch. Rows with errors already found go along so that their other
+   * errors are found too; if the kind cannot cope with one of them (an incomplete row), the clean rows are prepared
+   * on their own and each incomplete row alone, keeping the errors it has.
+   */
+  const prepare = async (rows: CoercedRow[]): Promise<Array<PreparedRow<unknown>>> => {
+    if (rows.length === 0) return [];
+    try {
+      return await kind.prepare(rows, writer);
+    } catch (error) {
+      const incomplete = rows.filter((r) => (r.known?.length ?? 0) > 0);
+      if (isOutage(error) || incomplete.length === 0) throw error;
+      const prepared: Array<PreparedRow<unknown>> = incomplete.length < rows.length ? await kind.prepare(rows.filter((r) => !r.known?.length), writer) : [];
+      for (const row of incomplete) {
+        try {
+          prepared.push(...(await kind.prepare([row], writer)));
+        } catch (rowError) {
+          if (isOutage(rowError)) throw rowError;
+          prepared.push({ row: row.row, errors: [] });
+        }
+      }
+      return prepared;
+    }
+  };
+
+  const keyFields = kind.naturalKey?.fields ?? [];
+  const leftOutWarning = (e: Omit<RowError, "row">): Omit<RowError, "row"> => ({
+    ...e,
+    message: `${e.message} The value was left out and the row stored without it (lenient import).`,
+  });
+
   /** Validates and stores one batch; its checkpoint is committed later, in file order (see `commitOldest`). */
   const processBatch = async (records: SourceRecord[]): Promise<BatchCheckpoint> => {
     const errors: RowError[] = [];
+    const warnings: RowError[] = [];
     const rejectedRows = new Set<number>();
     const coerced: CoercedRow[] = [];
     for (const record of records) {
@@ -234,36 +297,51 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
         rejectedRows.add(record.row);
         continue;
       }
-      const shaped = shapeRecord(mapping.apply(flatten(record.value)), rowType, record.textual);
+      const mapped = mapping.mapRecord(flatten(record.value));
+      const shaped = shapeRecord(mapped.leaves, rowType, record.textual, mapping);
       const coercion = coerceRow(shaped.input, rowType);
-      const rowErrors = [...shaped.errors, ...coercion.errors.filter((e) => !shaped.errors.some((s) => s.field === e.field))];
-      if (rowErrors.length > 0 || !coercion.value) {
-        for (const e of rowErrors) errors.push({ row: record.row, ...e });
-        rejectedRows.add(record.row);
-      } else {
-        coerced.push({ row: record.row, input: coercion.value });
-      }
+      const found = [...mapped.errors, ...shaped.errors];
+      const known = [...found, ...coercion.errors.filter((e) => !found.some((s) => s.field === e.field))];
+      coerced.push({ row: record.row, input: coercion.partial.value, known, rowPath: coercion.partial.rowPath });
     }
-    const prepared = coerced.length > 0 ? await kind.prepare(coerced, writer) : [];
+    const knownByRow = new Map(coerced.map((c) => [c.row, c.known ?? []]));
     const valid: Array<{ row: number; valid: unknown }> = [];
-    for (const p of prepared) {
-      if ("valid" in p) valid.push(p);
-      else {
-        for (const e of p.errors) errors.push({ row: p.row, ...e });
+    for (const p of await prepare(coerced)) {
+      const rowErrors = [...(knownByRow.get(p.row) ?? []), ...(p.errors ?? [])];
+      const stored = "valid" in p && (rowErrors.length === 0 || (job.lenient && rowErrors.every((e) => mayLeaveOut(rowType, keyFields, e))));
+      if (stored) {
+        valid.push({ row: p.row, valid: p.valid });
+        for (const e of rowErrors) warnings.push({ row: p.row, ...leftOutWarning(e) });
+      } else {
+        for (const e of rowErrors) errors.push({ row: p.row, ...e });
         rejectedRows.add(p.row);
       }
     }
     let accepted = 0;
     let flagged = 0;
+    const counts: WriteCounts = { created: 0, updated: 0, merged: 0 };
+    const writtenIds = new Set<string>();
+    const warnedRows = new Set<number>();
     const acceptedRows: AcceptedRow[] = [];
     const validByRow = new Map(valid.map((v) => [v.row, v.valid]));
     for (const result of await writeValid(valid)) {
       if (result.error) {
         errors.push({ row: result.row, ...result.error });
         rejectedRows.add(result.row);
+        // Its warnings go with it: the row is reported as rejected, not as stored without a value.
+        for (let i = warnings.length - 1; i >= 0; i--) if (warnings[i]!.row === result.row) warnings.splice(i, 1);
       } else {
         accepted++;
         if ((result.outcome?.flags ?? 0) > 0) flagged++;
+        if (warnings.some((w) => w.row === result.row)) warnedRows.add(result.row);
+        const outcome = result.outcome;
+        if (outcome && !dryRun && outcome.created !== undefined) {
+          // Rows are matched to their records by id, so a key repeated within the batch counts as merged too.
+          if (writtenIds.has(outcome.id) || outcome.previousSource === writer.source) counts.merged++;
+          else if (outcome.created) counts.created++;
+          else counts.updated++;
+          writtenIds.add(outcome.id);
+        }
         // The mapping the sender keeps: its row and natural key → the hub id (a dry run stores nothing, so has no id).
         if (kind.naturalKey && result.outcome && !dryRun) {
           acceptedRows.push({ row: result.row, id: result.outcome.id, key: kind.naturalKey.of(validByRow.get(result.row)) });
@@ -271,7 +349,19 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    return { lastRow: records[records.length - 1]!.row, rows: records.length, accepted, rejected: rejectedRows.size, flagged, errors, acceptedRows };
+    warnings.sort((a, b) => a.row - b.row);
+    return {
+      lastRow: records[records.length - 1]!.row,
+      rows: records.length,
+      accepted,
+      rejected: rejectedRows.size,
+      flagged,
+      ...counts,
+      warned: warnedRows.size,
+      errors,
+      warnings,
+      acceptedRows,
+    };
   };
 
   // Up to `concurrency` batches are written at once (the writes wait on Neo4j round trips, not on this process);
@@ -288,6 +378,10 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     progress.accepted += done.accepted;
     progress.rejected += done.rejected;
     progress.flagged += done.flagged;
+    progress.created += done.created ?? 0;
+    progress.updated += done.updated ?? 0;
+    progress.merged += done.merged ?? 0;
+    progress.warned += done.warned ?? 0;
     progress.checkpointRow = done.lastRow;
     options.onProgress?.({ ...progress });
   };

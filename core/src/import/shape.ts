@@ -9,6 +9,7 @@ import {
   type GraphQLInputType,
   type GraphQLNamedType,
 } from "graphql";
+import type { ColumnMapping } from "./mapping.js";
 import { formatPath, parsePath } from "./paths.js";
 import type { RowError } from "./types.js";
 
@@ -20,16 +21,29 @@ import type { RowError } from "./types.js";
  * - empty cells are absent values; entries of a list must be consecutive (`goods[0]`, `goods[1]`, …).
  * In text formats (CSV, XLSX, XML) numbers, booleans and dates are read from their text and enum values are
  * upper-cased; JSON values are taken as they are (as GraphQL variables are). Type checks are left to the
- * GraphQL coercion that follows, so the messages are the mutation's own.
+ * GraphQL coercion that follows, so the messages are the mutation's own. Dates and date-times in a format the
+ * column mapping names (`$dateFormats`) are read in that format first, in any file format.
  */
 export function shapeRecord(
   leaves: Map<string, unknown>,
   rowType: GraphQLInputObjectType,
   textual: boolean,
+  dates?: Pick<ColumnMapping, "readDate">,
 ): { input: Record<string, unknown>; errors: Array<Omit<RowError, "row">> } {
   const input: Record<string, unknown> = {};
   const errors: Array<Omit<RowError, "row">> = [];
   const unknown = (field: string, message: string) => errors.push({ field, code: "UNKNOWN_FIELD", message });
+  const convertLeaf = (field: string, raw: unknown, type: GraphQLNamedType): unknown => {
+    if (dates && typeof raw === "string" && (type.name === "Date" || type.name === "DateTime")) {
+      const read = dates.readDate(field, raw, type.name);
+      if (read && "error" in read) {
+        errors.push(read.error);
+        return undefined;
+      }
+      if (read) return read.value;
+    }
+    return convert(raw, type, textual);
+  };
 
   for (const [path, raw] of leaves) {
     const value = present(raw);
@@ -68,9 +82,9 @@ export function shapeRecord(
           unknown(path, `"${where}" is a list of values and has no sub-fields.`);
           break;
         }
-        if (seg.index !== undefined) list[seg.index] = convert(value, named, textual);
-        else if (textual && typeof value === "string") list.push(...value.split(";").flatMap((v) => (v.trim() === "" ? [] : [convert(v, named, true)])));
-        else list.push(convert(value, named, textual));
+        if (seg.index !== undefined) list[seg.index] = convertLeaf(path, value, named);
+        else if (textual && typeof value === "string") list.push(...value.split(";").flatMap((v) => (v.trim() === "" ? [] : [convertLeaf(path, v, named)])));
+        else list.push(convertLeaf(path, value, named));
         break;
       }
       if (seg.index !== undefined) {
@@ -90,7 +104,8 @@ export function shapeRecord(
         unknown(path, `"${where}" is a value and has no sub-fields.`);
         break;
       }
-      target[seg.name] = convert(value, named, textual);
+      const converted = convertLeaf(path, value, named);
+      if (converted !== undefined) target[seg.name] = converted;
     }
   }
   if (textual) emptyRequiredLists(input, rowType);

@@ -6,6 +6,8 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  isScalarType,
+  isSpecifiedScalarType,
   type GraphQLInputObjectType,
   type GraphQLInputType,
 } from "graphql";
@@ -145,7 +147,22 @@ function xmlElements(value: Record<string, unknown>, indent: string): string {
     .join("");
 }
 
-/** The field list of a kind as a Markdown table (what the templates' columns mean). */
+/**
+ * The hub's own scalars the kind's columns use, each with its description: how a value may be written and how it is
+ * normalised (a country as "NL" or "NLD", a phone with spaces, …), which the type column alone does not say.
+ */
+function valueTypesMarkdown(rowType: GraphQLInputObjectType, kind: ImportKind): string[] {
+  const scalars = new Map<string, string>();
+  for (const field of templateFields(rowType, kind)) {
+    const named = getNamedType(fieldType(rowType, field.path));
+    if (isScalarType(named) && !isSpecifiedScalarType(named) && named.description) scalars.set(named.name, named.description.replace(/\n/g, " "));
+  }
+  if (scalars.size === 0) return [];
+  const sorted = [...scalars].sort(([a], [b]) => a.localeCompare(b));
+  return ["## Value types", "", ...sorted.map(([name, description]) => `- \`${name}\`: ${description}`), ""];
+}
+
+/** The field list of a kind as a Markdown table (what the templates' columns mean), then how its value types are written. */
 export function fieldsMarkdown(rowType: GraphQLInputObjectType, kind: ImportKind): string {
   const rows = templateFields(rowType, kind).map(
     (f) => `| \`${f.path}\` | ${f.type.replace(/\|/g, "\\|")} | ${f.required ? "yes" : ""} | ${f.description.replace(/\|/g, "\\|").replace(/\n/g, " ")} |`,
@@ -163,6 +180,7 @@ export function fieldsMarkdown(rowType: GraphQLInputObjectType, kind: ImportKind
     "|---|---|---|---|",
     ...rows,
     "",
+    ...valueTypesMarkdown(rowType, kind),
   ].join("\n");
 }
 

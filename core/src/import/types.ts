@@ -69,6 +69,9 @@ export interface SourceRecord {
   error?: Omit<RowError, "row">;
 }
 
+/** Extension key of the input types that name another record by natural key (references.ts). */
+export const IMPORT_REFERENCE = "cixImportReference";
+
 /** Who writes, and as which import. */
 export interface ImportWriter {
   db: Database;
@@ -84,16 +87,34 @@ export interface ImportWriter {
 export interface CoercedRow {
   row: number;
   input: Record<string, unknown>;
+  /**
+   * Errors the engine found already (mapping, shape, coercion): their fields are left out of `input`, so the
+   * kind's references and validation still run and report the row's other errors. The engine keeps these itself.
+   */
+  known?: ReadonlyArray<Omit<RowError, "row">>;
+  /** A path in `input` numbered as in the row (list entries left out move the later ones up); identity when absent. */
+  rowPath?: (path: string) => string;
 }
 
-/** A row ready to store, or why not. */
-export type PreparedRow<T> = { row: number; valid: T } | { row: number; errors: Array<Omit<RowError, "row">> };
+/**
+ * A row ready to store, or why not. `valid` with `errors`: the row validates once the fields the errors name are
+ * left out (the engine stores it so only in a lenient import, and only when each of them is an optional value).
+ */
+export type PreparedRow<T> = { row: number; valid: T; errors?: Array<Omit<RowError, "row">> } | { row: number; errors: Array<Omit<RowError, "row">> };
 
 /** What storing one record did. */
 export interface WriteOutcome {
   id: string;
   /** Quality flags the record got (0 when the kind has no quality checks). */
   flags: number;
+  /**
+   * Whether the write created the record (true) or changed one that existed (false); left out by kinds that cannot
+   * tell, whose rows then count in none of created, updated and merged. A kind that gives it must give each row's
+   * own record as `id`: rows of one batch with the same id count as one record (the later ones merged).
+   */
+  created?: boolean;
+  /** The record's `source` before this write (null when created): `import:<this job>` means an earlier row of the job wrote it. */
+  previousSource?: string | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { alpha2OfAlpha3 } from "../codelists/countries.js";
 import { nonMoneyCurrency } from "../codelists/currencies.js";
 import { getCodeLists } from "../codelists/singleton.js";
 import { result, stringScalar, type StringScalarSpec } from "./common.js";
@@ -61,14 +62,22 @@ export const unLocodeSpec: StringScalarSpec<string> = {
 
 export const countryCodeSpec: StringScalarSpec<string> = {
   name: "CountryCode",
-  description: 'ISO 3166-1 alpha-2 country code, e.g. "NL". Upper-cased on input. "XK" (Kosovo) is accepted.',
+  description:
+    'ISO 3166-1 country code: alpha-2, e.g. "NL", or alpha-3, e.g. "NLD". Upper-cased on input; an alpha-3 code is ' +
+    'turned into its alpha-2 code ("NLD" becomes "NL"), the one form in which countries are stored and returned. ' +
+    '"XK" (Kosovo, alpha-3 "XKK") is accepted.',
   specifiedByURL: "https://www.iso.org/iso-3166-country-codes.html",
-  expected: 'ISO 3166-1 alpha-2 country code, e.g. "NL"',
-  expectedLong: 'an ISO 3166-1 alpha-2 country code of 2 letters (e.g. "NL")',
+  expected: 'ISO 3166-1 alpha-2 or alpha-3 country code, e.g. "NL" or "NLD"',
+  expectedLong: 'an ISO 3166-1 country code of 2 letters (alpha-2, e.g. "NL") or 3 letters (alpha-3, e.g. "NLD")',
   check(input) {
     const code = upper(input);
+    // One stored form: alpha-3 (common in leaked and foreign data sets) is mapped to alpha-2.
+    if (/^[A-Z]{3}$/.test(code)) {
+      const alpha2 = alpha2OfAlpha3(code);
+      return alpha2 ? result.ok(alpha2) : result.unknown("is not an ISO 3166-1 alpha-3 country code (alpha-2 codes are accepted too)");
+    }
     if (!/^[A-Z]{2}$/.test(code)) return result.format();
-    return getCodeLists().countries.has(code) ? result.ok(code) : result.unknown("is not an ISO 3166-1 alpha-2 country code");
+    return getCodeLists().countries.has(code) ? result.ok(code) : result.unknown("is not an ISO 3166-1 alpha-2 country code (alpha-3 codes are accepted too)");
   },
 };
 

@@ -135,8 +135,17 @@ describe("country, currency and airline codes", () => {
   it("CountryCode", () => {
     expect(CountryCodeScalar.parseValue("NL")).toBe("NL");
     expect(CountryCodeScalar.parseValue("nl")).toBe("NL");
-    expectBadInput(CountryCodeScalar, "XX", 'CountryCode "XX" is not an ISO 3166-1 alpha-2 country code');
-    expectBadInput(CountryCodeScalar, "NLD", /is not valid: expected an ISO 3166-1 alpha-2 country code of 2 letters \(e\.g\. "NL"\)/);
+    expectBadInput(CountryCodeScalar, "XX", 'CountryCode "XX" is not an ISO 3166-1 alpha-2 country code (alpha-3 codes are accepted too)');
+    expectBadInput(CountryCodeScalar, "NETH", /is not valid: expected an ISO 3166-1 country code of 2 letters \(alpha-2, e\.g\. "NL"\) or 3 letters \(alpha-3, e\.g\. "NLD"\)/);
+  });
+
+  it("CountryCode: alpha-3 is accepted and stored as alpha-2, in variables and literals", () => {
+    expect(CountryCodeScalar.parseValue("NLD")).toBe("NL");
+    expect(CountryCodeScalar.parseValue(" deu ")).toBe("DE");
+    expect(CountryCodeScalar.parseValue("XKK")).toBe("XK");
+    expect(parseLiteral(CountryCodeScalar, '"GBR"')).toBe("GB");
+    expectBadInput(CountryCodeScalar, "XXX", 'CountryCode "XXX" is not an ISO 3166-1 alpha-3 country code (alpha-2 codes are accepted too)');
+    expectBadInput(CountryCodeScalar, "EUR", /is not an ISO 3166-1 alpha-3 country code/);
   });
 
   it("CurrencyCode", () => {

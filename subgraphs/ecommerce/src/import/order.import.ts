@@ -97,7 +97,7 @@ export const orderImport: ImportKind<OrderRow> = {
   },
 
   async writeBatch(items, writer) {
-    const ids = await new OrderRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
-    return ids.map((id) => ({ id, flags: 0 }));
+    const written = await new OrderRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
+    return written.map((w) => ({ ...w, flags: 0 }));
   },
 };

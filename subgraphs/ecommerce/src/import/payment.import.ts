@@ -65,7 +65,7 @@ export const paymentImport: ImportKind<PaymentRow> = {
   },
 
   async writeBatch(items, writer) {
-    const ids = await new PaymentRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
-    return ids.map((id) => ({ id, flags: 0 }));
+    const written = await new PaymentRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
+    return written.map((w) => ({ ...w, flags: 0 }));
   },
 };

@@ -139,7 +139,7 @@ export const shipmentImport: ImportKind<ShipmentRow> = {
   },
 
   async writeBatch(items, writer) {
-    const ids = await new ShipmentRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
-    return ids.map((id) => ({ id, flags: 0 }));
+    const written = await new ShipmentRepository(writer.db).upsertMany(items.map((item) => ({ ...item, ownerAgency: writer.agency, source: writer.source })));
+    return written.map((w) => ({ ...w, flags: 0 }));
   },
 };

@@ -3,8 +3,10 @@ import {
   afterKeyset,
   latestByKey,
   ownedRecordProperties,
-  upsertRows,
+  upsertRecords,
+  writeOutcomeColumns,
   type Database,
+  type RecordWrite,
   type Keyset,
   type MarkingsInput,
   type Tx,
@@ -39,12 +41,12 @@ export class OrderRepository {
    * one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
   async upsert(w: OrderRecordWrite): Promise<string> {
-    const [id] = await this.db.transaction((tx) => writeOrders(tx, [w]));
-    return id!;
+    const [written] = await this.db.transaction((tx) => writeOrders(tx, [w]));
+    return written!.id;
   }
 
-  /** The same for a batch of orders (imports), in ONE transaction: stored whole or not at all; ids in input order. */
-  upsertMany(writes: readonly OrderRecordWrite[]): Promise<string[]> {
+  /** The same for a batch of orders (imports), in ONE transaction: stored whole or not at all; what each write did, in input order. */
+  upsertMany(writes: readonly OrderRecordWrite[]): Promise<RecordWrite[]> {
     return this.db.transaction((tx) => writeOrders(tx, writes));
   }
 
@@ -106,15 +108,16 @@ export class OrderRepository {
 const UPSERT_ORDERS = `UNWIND $rows AS row
   MERGE (o:Order { ownerAgency: row.ownerAgency, platform: row.platform, orderNumber: row.orderNumber })
   ON CREATE SET o.id = randomUUID(), o.createdAt = datetime()
+  WITH row, o, ${writeOutcomeColumns("o")}
   SET o += row.props, o.orderDate = datetime(row.orderDate), o.updatedAt = datetime()
-  WITH o, row
+  WITH o, row, created, previousSource
   CALL (o) { MATCH (o)-[:HAS_ITEM]->(old:OrderItem) DETACH DELETE old }
   CALL (o, row) {
     UNWIND range(0, size(row.items) - 1) AS seq
     CREATE (o)-[:HAS_ITEM]->(i:OrderItem)
     SET i = row.items[seq], i.seq = seq
   }
-  RETURN row.n AS n, o.id AS id`;
+  RETURN row.n AS n, o.id AS id, created, previousSource`;
 
 /** The order's links and the id in its input that each one follows. */
 const ORDER_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (o: OrderWrite) => string | null }> = [
@@ -126,7 +129,7 @@ const ORDER_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (o: OrderWrite) => str
  * Writes a batch of orders inside the caller's transaction with a fixed number of statements, whatever the
  * batch size (references checked first); returns their ids in input order.
  */
-async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise<string[]> {
+async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise<RecordWrite[]> {
   await assertNameableParties(
     tx,
     writes.flatMap(({ order, ownerAgency }) => [
@@ -135,7 +138,7 @@ async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise
     ]),
   );
   const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.order.platform, w.order.orderNumber]);
-  const ids = await upsertRows(
+  const written = await upsertRecords(
     tx,
     UPSERT_ORDERS,
     unique.map(({ ownerAgency, source, markings, order }) => ({
@@ -147,6 +150,7 @@ async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise
       items: order.items,
     })),
   );
+  const ids = written.map((w) => w.id);
   for (const { spec, other } of ORDER_LINKS) {
     await replaceLinks(tx, spec, unique.map((w, i) => ({ recordId: ids[i]!, otherId: other(w.order) })));
   }
@@ -155,5 +159,5 @@ async function writeOrders(tx: Tx, writes: readonly OrderRecordWrite[]): Promise
     LABEL.Order,
     unique.map((w, i) => ({ ownerId: ids[i]!, declared: w.order.declared, provenance: { ownerAgency: w.ownerAgency, source: w.source } })),
   );
-  return at.map((i) => ids[i]!);
+  return at.map((i) => written[i]!);
 }

@@ -4,7 +4,9 @@ import {
   linkIdentifiersMany,
   ownedRecordProperties,
   retainIdentifiersMany,
-  upsertRows,
+  upsertRecords,
+  writeOutcomeColumns,
+  type RecordWrite,
   type Database,
   type Keyset,
   type MarkingsInput,
@@ -38,12 +40,12 @@ export class PaymentRepository {
    * BankAccount nodes of IBAN accounts, in one transaction; returns its id.
    */
   async upsert(w: PaymentRecordWrite): Promise<string> {
-    const [id] = await this.db.transaction((tx) => writePayments(tx, [w]));
-    return id!;
+    const [written] = await this.db.transaction((tx) => writePayments(tx, [w]));
+    return written!.id;
   }
 
   /** The same for a batch of payments (imports), in ONE transaction: stored whole or not at all; ids in input order. */
-  upsertMany(writes: readonly PaymentRecordWrite[]): Promise<string[]> {
+  upsertMany(writes: readonly PaymentRecordWrite[]): Promise<RecordWrite[]> {
     return this.db.transaction((tx) => writePayments(tx, writes));
   }
 
@@ -124,8 +126,9 @@ export class PaymentRepository {
 const UPSERT_PAYMENTS = `UNWIND $rows AS row
   MERGE (pay:Payment { ownerAgency: row.ownerAgency, provider: row.provider, transactionId: row.transactionId })
   ON CREATE SET pay.id = randomUUID(), pay.createdAt = datetime()
+  WITH row, pay, ${writeOutcomeColumns("pay")}
   SET pay += row.props, pay.paidAt = datetime(row.paidAt), pay.updatedAt = datetime()
-  RETURN row.n AS n, pay.id AS id`;
+  RETURN row.n AS n, pay.id AS id, created, previousSource`;
 
 const ACCOUNT_RELS = ["FROM", "TO"] as const;
 
@@ -133,7 +136,7 @@ const ACCOUNT_RELS = ["FROM", "TO"] as const;
  * Writes a batch of payments inside the caller's transaction with a fixed number of statements, whatever the
  * batch size (references checked first); returns their ids in input order.
  */
-async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Promise<string[]> {
+async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Promise<RecordWrite[]> {
   await assertExist(
     tx,
     LABEL.Order,
@@ -141,7 +144,7 @@ async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Pro
     "the id of an existing Order",
   );
   const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.payment.provider, w.payment.transactionId]);
-  const ids = await upsertRows(
+  const written = await upsertRecords(
     tx,
     UPSERT_PAYMENTS,
     unique.map(({ ownerAgency, source, markings, payment }) => ({
@@ -152,6 +155,7 @@ async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Pro
       props: { ...payment.props, ...ownedRecordProperties(ownerAgency, source, markings) },
     })),
   );
+  const ids = written.map((w) => w.id);
   await replaceLinks(
     tx,
     { recordLabel: LABEL.Payment, rel: "PAID_BY", otherLabel: LABEL.Order, direction: "incoming" },
@@ -171,5 +175,5 @@ async function writePayments(tx: Tx, writes: readonly PaymentRecordWrite[]): Pro
       links: accounts[i]!.map(({ rel, identifier }) => ({ rel, identifier, edgeProps: { ownerAgency: w.ownerAgency, source: w.source } })),
     })),
   );
-  return at.map((i) => ids[i]!);
+  return at.map((i) => written[i]!);
 }

@@ -3,7 +3,9 @@ import {
   afterKeyset,
   latestByKey,
   ownedRecordProperties,
-  upsertRows,
+  upsertRecords,
+  writeOutcomeColumns,
+  type RecordWrite,
   type Database,
   type Keyset,
   type MarkingsInput,
@@ -39,12 +41,12 @@ export class ShipmentRepository {
    * identifiers in one transaction; returns its id. References are checked first, so a bad one stores nothing.
    */
   async upsert(w: ShipmentRecordWrite): Promise<string> {
-    const [id] = await this.db.transaction((tx) => writeShipments(tx, [w]));
-    return id!;
+    const [written] = await this.db.transaction((tx) => writeShipments(tx, [w]));
+    return written!.id;
   }
 
   /** The same for a batch of shipments (imports), in ONE transaction: stored whole or not at all; ids in input order. */
-  upsertMany(writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
+  upsertMany(writes: readonly ShipmentRecordWrite[]): Promise<RecordWrite[]> {
     return this.db.transaction((tx) => writeShipments(tx, writes));
   }
 
@@ -131,11 +133,12 @@ export class ShipmentRepository {
 const UPSERT_SHIPMENTS = `UNWIND $rows AS row
   MERGE (ship:Shipment { ownerAgency: row.ownerAgency, carrier: row.carrier, trackingNumber: row.trackingNumber })
   ON CREATE SET ship.id = randomUUID(), ship.createdAt = datetime()
+  WITH row, ship, ${writeOutcomeColumns("ship")}
   SET ship += row.props,
       ship.shippedAt = datetime(row.shippedAt),
       ship.sortAt = coalesce(datetime(row.shippedAt), datetime(row.events[0].time), ship.createdAt),
       ship.updatedAt = datetime()
-  WITH ship, row
+  WITH ship, row, created, previousSource
   CALL (ship) { MATCH (ship)-[:HAS_EVENT]->(old:ShipmentEvent) DETACH DELETE old }
   CALL (ship, row) {
     UNWIND range(0, size(row.events) - 1) AS seq
@@ -143,7 +146,7 @@ const UPSERT_SHIPMENTS = `UNWIND $rows AS row
     CREATE (ship)-[:HAS_EVENT]->(e:ShipmentEvent)
     SET e.time = datetime(event.time), e.type = event.type, e.place = event.place, e.note = event.note, e.seq = seq
   }
-  RETURN row.n AS n, ship.id AS id`;
+  RETURN row.n AS n, ship.id AS id, created, previousSource`;
 
 /** The shipment's links and the id in its input that each one follows. */
 const SHIPMENT_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (s: ShipmentWrite) => string | null }> = [
@@ -157,7 +160,7 @@ const SHIPMENT_LINKS: ReadonlyArray<{ spec: LinkSpec; other: (s: ShipmentWrite) 
  * Writes a batch of shipments inside the caller's transaction with a fixed number of statements, whatever the
  * batch size (references checked first); returns their ids in input order.
  */
-async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): Promise<string[]> {
+async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): Promise<RecordWrite[]> {
   const shipments = writes.map((w) => w.shipment);
   await assertNameableParties(
     tx,
@@ -169,7 +172,7 @@ async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): P
   await assertExist(tx, LABEL.Order, shipments.map((s) => ({ path: "input.orderId", id: s.orderId })), "the id of an existing Order");
   await assertExist(tx, LABEL.Seizure, shipments.map((s) => ({ path: "input.seizureId", id: s.seizureId })), "the id of an existing Seizure");
   const { unique, at } = latestByKey(writes, (w) => [w.ownerAgency, w.shipment.carrier, w.shipment.trackingNumber]);
-  const ids = await upsertRows(
+  const written = await upsertRecords(
     tx,
     UPSERT_SHIPMENTS,
     unique.map(({ ownerAgency, source, markings, shipment }) => ({
@@ -181,6 +184,7 @@ async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): P
       events: shipment.events,
     })),
   );
+  const ids = written.map((w) => w.id);
   for (const { spec, other } of SHIPMENT_LINKS) {
     await replaceLinks(tx, spec, unique.map((w, i) => ({ recordId: ids[i]!, otherId: other(w.shipment) })));
   }
@@ -189,5 +193,5 @@ async function writeShipments(tx: Tx, writes: readonly ShipmentRecordWrite[]): P
     LABEL.Shipment,
     unique.map((w, i) => ({ ownerId: ids[i]!, declared: w.shipment.declared, provenance: { ownerAgency: w.ownerAgency, source: w.source } })),
   );
-  return at.map((i) => ids[i]!);
+  return at.map((i) => written[i]!);
 }

@@ -52,9 +52,9 @@ export const companyImport: ImportKind<CompanyRow> = {
   },
 
   async writeBatch(items, writer) {
-    const ids = await new CompanyRepository(writer.db).upsertMany(
+    const written = await new CompanyRepository(writer.db).upsertMany(
       items.map((item) => ({ write: item.write, record: ownedRecordProperties(writer.agency, writer.source, item.markings) })),
     );
-    return ids.map((id) => ({ id, flags: 0 }));
+    return written.map((w) => ({ ...w, flags: 0 }));
   },
 };

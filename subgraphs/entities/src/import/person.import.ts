@@ -57,9 +57,9 @@ export const personImport: ImportKind<PersonRow> = {
   },
 
   async writeBatch(items, writer) {
-    const ids = await new PersonRepository(writer.db).upsertMany(
+    const written = await new PersonRepository(writer.db).upsertMany(
       items.map((item) => ({ write: item.write, record: ownedRecordProperties(writer.agency, writer.source, item.markings) })),
     );
-    return ids.map((id) => ({ id, flags: 0 }));
+    return written.map((w) => ({ ...w, flags: 0 }));
   },
 };

@@ -1,4 +1,4 @@
-import type { Database } from "@cix/core";
+import { writeOutcomeColumns, type Database, type RecordWrite } from "@cix/core";
 import { upsertParties, type PartyUpsert } from "../common/upsert-parties.js";
 import type { RecordProps } from "../common/record.js";
 import { replacePartyIdentifiers } from "../identifier/identifier.write.js";
@@ -12,15 +12,16 @@ export const personSchema: readonly string[] = [
   "CREATE INDEX person_owner_agency IF NOT EXISTS FOR (p:Person) ON (p.ownerAgency)",
 ];
 
-const SET_FIELDS = "SET party += row.record, party += row.props, party.dateOfBirth = date(row.dateOfBirth), party.updatedAt = datetime() RETURN row.n AS n, party.id AS id";
+const SET_FIELDS = "SET party += row.record, party += row.props, party.dateOfBirth = date(row.dateOfBirth), party.updatedAt = datetime() RETURN row.n AS n, party.id AS id, created, previousSource";
 
 /** Persons with a reference: the owner's person with that reference, created or updated; without one, a new person. */
 const STATEMENTS: PartyUpsert = {
   merge: `UNWIND $rows AS row
     MERGE (party:Person:Party { ownerAgency: row.record.ownerAgency, reference: row.reference })
       ON CREATE SET party.id = randomUUID(), party.createdAt = datetime()
+    WITH row, party, ${writeOutcomeColumns("party")}
     ${SET_FIELDS}`,
-  create: `UNWIND $rows AS row CREATE (party:Person:Party { id: randomUUID(), createdAt: datetime() }) ${SET_FIELDS}`,
+  create: `UNWIND $rows AS row CREATE (party:Person:Party { id: randomUUID(), createdAt: datetime() }) WITH row, party, ${writeOutcomeColumns("party")} ${SET_FIELDS}`,
 };
 
 /** Cypher writes of Person nodes. */
@@ -29,17 +30,17 @@ export class PersonRepository {
 
   /** Stores the person and its identifier links in one transaction; returns its id. */
   async upsert(write: PersonWrite, record: RecordProps): Promise<string> {
-    const [id] = await this.upsertMany([{ write, record }]);
-    return id!;
+    const [written] = await this.upsertMany([{ write, record }]);
+    return written!.id;
   }
 
   /**
    * Stores persons and their identifier links in ONE transaction (stored whole or not at all) with a fixed number
    * of statements however many there are: the import's batches and the mutation share this one write path.
    */
-  upsertMany(items: ReadonlyArray<{ write: PersonWrite; record: RecordProps }>): Promise<string[]> {
+  upsertMany(items: ReadonlyArray<{ write: PersonWrite; record: RecordProps }>): Promise<RecordWrite[]> {
     return this.db.transaction(async (tx) => {
-      const ids = await upsertParties(
+      const written = await upsertParties(
         tx,
         STATEMENTS,
         items.map(({ write, record }) => ({
@@ -50,9 +51,9 @@ export class PersonRepository {
       await replacePartyIdentifiers(
         tx,
         "Person",
-        items.map(({ write, record }, i) => ({ partyId: ids[i]!, lists: write.identifiers, provenance: { ownerAgency: record.ownerAgency, source: record.source } })),
+        items.map(({ write, record }, i) => ({ partyId: written[i]!.id, lists: write.identifiers, provenance: { ownerAgency: record.ownerAgency, source: record.source } })),
       );
-      return ids;
+      return written;
     });
   }
 }

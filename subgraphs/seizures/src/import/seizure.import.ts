@@ -98,7 +98,8 @@ export const seizureImport: ImportKind<ValidSeizure> = {
     const resolved = await resolvePartyReferences(writer.db, writer.agency, uses);
     return prepareRows(rows, resolved.errors, (r, index) => {
       const { offenders, ...input } = r.input as unknown as SeizureInput & { offenders?: PartyReference[] };
-      const offenderIds = offenders ? offenders.map((_, i) => resolved.ids[starts[index]! + i]!) : null;
+      // A reference that named nothing is the row's error already; the others are still validated.
+      const offenderIds = offenders ? offenders.flatMap((_, i) => resolved.ids[starts[index]! + i] ?? []) : null;
       return validateSeizureInput({ ...input, offenderIds } as SeizureInput);
     });
   },

@@ -42,13 +42,17 @@ const EARLIEST_PLAUSIBLE = "1990-01-01T00:00:00.000Z";
 const KG_PER_UNIT: Partial<Record<QuantityUnit, number>> = { [QuantityUnit.KG]: 1, [QuantityUnit.G]: 0.001, [QuantityUnit.TONNES]: 1000 };
 const COUNTED: ReadonlySet<QuantityUnit> = new Set([QuantityUnit.PIECES, QuantityUnit.PAIRS, QuantityUnit.BOTTLES, QuantityUnit.SPECIMENS, QuantityUnit.PACKS, QuantityUnit.CARTONS]);
 
-/** The UN/LOCODE functions that fit a conveyance (any one of them); modes not listed are not checked. */
-const FITTING_FUNCTIONS: Partial<Record<ConveyanceMode, ReadonlyArray<keyof UnLocodeFunctions>>> = {
-  [ConveyanceMode.AIR]: ["airport"],
-  [ConveyanceMode.SEA]: ["port"],
-  [ConveyanceMode.RAIL]: ["rail"],
-  [ConveyanceMode.ROAD]: ["road", "border"],
-  [ConveyanceMode.PEDESTRIAN]: ["road", "border"],
+/**
+ * The UN/LOCODE function a conveyance cannot do without (an aircraft needs an airport, a vessel a port, a train a
+ * rail terminal). Road, pedestrian, postal and express seizures are not checked: roads, streets, markets and post
+ * offices are everywhere, and UN/LOCODE's road function (3) marks a road terminal, not a place a car may reach, so
+ * inland enforcement (street and market checks, road checks in a city listed only for its railway or airport) fits
+ * any place.
+ */
+const REQUIRED_FUNCTION: Partial<Record<ConveyanceMode, keyof UnLocodeFunctions>> = {
+  [ConveyanceMode.AIR]: "airport",
+  [ConveyanceMode.SEA]: "port",
+  [ConveyanceMode.RAIL]: "rail",
 };
 const FUNCTION_WORDS: Record<keyof UnLocodeFunctions, string> = {
   port: "port",
@@ -169,13 +173,13 @@ function dates(input: ValidSeizure, ctx: QualityContext): FlagDraft[] {
 
 function placeFunction(input: ValidSeizure): FlagDraft[] {
   const mode = input.conveyance?.mode;
-  const fitting = mode ? FITTING_FUNCTIONS[mode] : undefined;
-  if (!input.placeLocode || !fitting) return [];
+  const required = mode ? REQUIRED_FUNCTION[mode] : undefined;
+  if (!input.placeLocode || !required) return [];
   const entry = getCodeLists().unlocode.get(input.placeLocode);
   if (!entry) return [];
   const has = (Object.keys(FUNCTION_WORDS) as Array<keyof UnLocodeFunctions>).filter((f) => entry.functions[f]);
-  // No functions recorded tells nothing; a multimodal place fits every mode.
-  if (has.length === 0 || entry.functions.multimodal || fitting.some((f) => entry.functions[f])) return [];
+  // No functions recorded (or "0", not known) tells nothing; a multimodal place (inland clearance depot) fits every mode.
+  if (has.length === 0 || entry.functions.multimodal || entry.functions[required]) return [];
   return [
     {
       rule: QualityRule.PLACE_FUNCTION_MISMATCH,
@@ -183,7 +187,7 @@ function placeFunction(input: ValidSeizure): FlagDraft[] {
       field: "placeLocode",
       explanation:
         `${input.placeLocode} (${entry.name}) is listed in UN/LOCODE as ${has.map((f) => FUNCTION_WORDS[f]).join(", ")} only, ` +
-        `with no ${fitting.map((f) => FUNCTION_WORDS[f]).join(" or ")}: unusual for a ${mode} seizure.`,
+        `with no ${FUNCTION_WORDS[required]}: unusual for a ${mode} seizure.`,
     },
   ];
 }

@@ -19,7 +19,12 @@ registerEnumType(QualityRule, {
     VALUE_OUTLIER: { description: "A goods line's value per unit is far from what is usual for its commodity, unit and currency." },
     CONVEYANCE_IMPLAUSIBLE: { description: "Weight, value or pieces implausible for the conveyance (e.g. more than 30 kg in a postal item)." },
     DATE_IMPLAUSIBLE: { description: "Seized in the future, implausibly long ago, or before the seized shipment was dispatched." },
-    PLACE_FUNCTION_MISMATCH: { description: "The place's UN/LOCODE functions do not fit the conveyance (e.g. a seaport-only place for an AIR seizure)." },
+    PLACE_FUNCTION_MISMATCH: {
+      description:
+        "The conveyance needs a transport function the place's UN/LOCODE lacks: AIR an airport, SEA a port, RAIL a rail terminal " +
+        "(e.g. a seaport-only place for an AIR seizure). Road, pedestrian, postal and express seizures (street, market and " +
+        "other inland enforcement) and places with no function recorded or a multimodal one are never flagged.",
+    },
     HS_CATEGORY_MISMATCH: { description: "A goods line's HS chapter is not one the case's commodity category is usually classified in." },
     DUPLICATE_ACROSS_AGENCIES: { description: "Another agency reported a case with the same flight or voyage, day and goods: possibly the same seizure twice." },
   },

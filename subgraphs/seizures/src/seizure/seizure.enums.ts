@@ -144,7 +144,7 @@ registerEnumType(ConveyanceMode, {
     RAIL: { description: "Rail." },
     POSTAL: { description: "Postal item (UPU network)." },
     EXPRESS: { description: "Express courier consignment." },
-    PEDESTRIAN: { description: "On foot at a land border." },
+    PEDESTRIAN: { description: "On foot: at a land border, or inland (street, market)." },
   },
 });
 

@@ -2,7 +2,7 @@ import { accessProjection, type AccessEnvelope, type Database, type Keyset } fro
 import { AFTER_CURSOR, SEIZURE_PROJECTION } from "./seizure.projection.js";
 import type { GoodsItem, RouteLeg, Seizure } from "./seizure.types.js";
 import type { ValidFilter, ValidSeizure } from "./seizure.validation.js";
-import { writeSeizures, type Writer } from "./seizure.write.js";
+import { writeSeizures, type SeizureWrite, type Writer } from "./seizure.write.js";
 
 export type { Writer } from "./seizure.write.js";
 
@@ -69,7 +69,7 @@ export class SeizureRepository {
    * The batch variant for imports: the same checks and statements as `upsert` (one write path), all cases in ONE
    * transaction, so the batch is stored whole or not at all (the import then retries its cases one by one).
    */
-  upsertMany(inputs: readonly ValidSeizure[], writer: Writer): Promise<Array<{ id: string; flags: number }>> {
+  upsertMany(inputs: readonly ValidSeizure[], writer: Writer): Promise<SeizureWrite[]> {
     return this.db.transaction((tx) => writeSeizures(tx, inputs, writer));
   }
 

@@ -1,4 +1,4 @@
-import { assertNameableParties, badUserInput, ownedRecordProperties, type Tx } from "@cix/core";
+import { assertNameableParties, badUserInput, ownedRecordProperties, writeOutcomeColumns, type RecordWrite, type Tx } from "@cix/core";
 import { placeOf } from "../place/place.lookup.js";
 import { recomputeFlags } from "../quality/quality.repository.js";
 import { canMove, ReviewStatus } from "../review/review-status.js";
@@ -86,24 +86,29 @@ function assertOffendersNameable(tx: Tx, inputs: readonly ValidSeizure[], agency
   );
 }
 
+/** What writing one case did: its id, whether it was created, its previous writer, and its quality flags. */
+export type SeizureWrite = RecordWrite & { flags: number };
+
 /**
- * Creates or replaces the cases (reportingAgency, caseNumber) in the caller's transaction; returns each case's id
- * and how many quality flags it got, in input order. A case given twice is written twice, in order, as two upserts.
+ * Creates or replaces the cases (reportingAgency, caseNumber) in the caller's transaction; returns what each write
+ * did and how many quality flags the case got, in input order. A case given twice is written twice, in order, as
+ * two upserts.
  */
-export async function writeSeizures(tx: Tx, inputs: readonly ValidSeizure[], writer: Writer): Promise<Array<{ id: string; flags: number }>> {
+export async function writeSeizures(tx: Tx, inputs: readonly ValidSeizure[], writer: Writer): Promise<SeizureWrite[]> {
   if (new Set(inputs.map((i) => i.caseNumber)).size < inputs.length) {
-    const out: Array<{ id: string; flags: number }> = [];
+    const out: SeizureWrite[] = [];
     for (const input of inputs) out.push(...(await writeSeizures(tx, [input], writer)));
     return out;
   }
   await assertOffendersNameable(tx, inputs, writer.agency);
   // MERGE and SET lock the nodes, so the statuses read here cannot race a review mutation.
-  const heads = await tx.run<{ i: number; id: string; status: ReviewStatus | null }>(
+  const heads = await tx.run<{ i: number; id: string; status: ReviewStatus | null; created: boolean; previousSource: string | null }>(
     `UNWIND $rows AS r
      MERGE (s:Seizure { reportingAgency: $agency, caseNumber: r.caseNumber })
      ON CREATE SET s.id = randomUUID(), s.createdAt = datetime()
+     WITH r, s, ${writeOutcomeColumns("s")}
      SET s.updatedAt = datetime()
-     RETURN r.i AS i, s.id AS id, s.reviewStatus AS status`,
+     RETURN r.i AS i, s.id AS id, s.reviewStatus AS status, created, previousSource`,
     { agency: writer.agency, rows: inputs.map((input, i) => ({ i, caseNumber: input.caseNumber })) },
   );
   const byIndex = [...heads].sort((a, b) => a.i - b.i);
@@ -115,7 +120,7 @@ export async function writeSeizures(tx: Tx, inputs: readonly ValidSeizure[], wri
   await replaceGoods(tx, cases);
   await replaceOffenders(tx, cases.filter((c) => c.input.offenderIds !== null));
   const flags = await recomputeFlags(tx, cases, writer.agency);
-  return cases.map((c, i) => ({ id: c.id, flags: flags[i]! }));
+  return cases.map((c, i) => ({ id: c.id, flags: flags[i]!, created: byIndex[i]!.created, previousSource: byIndex[i]!.previousSource }));
 }
 
 type Case = { id: string; input: ValidSeizure };
