@@ -146,6 +146,14 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
         as,
       ),
     ).upsertCompany.id;
+    // The person owns a share of the company: roleHolders and companyRoles hold a link for those who may read both.
+    ok(
+      await stack.query(
+        `mutation($i: CompanyRoleHolderInput!) { linkCompanyRoleHolder(input: $i) { id } }`,
+        { i: { holderId: person, companyId: company, role: "SHAREHOLDER", sharePercentage: 51, note: `Register ${tag}` } },
+        as,
+      ),
+    );
     const seizure = ok(
       await stack.query<{ upsertSeizure: { id: string } }>(
         `mutation($i: SeizureInput!) { upsertSeizure(input: $i) { id } }`,
@@ -276,6 +284,7 @@ describe("permission matrix: nominal data only for those entitled to it", () => 
       expect((data.seizure!.viaReference as Array<Record<string, unknown>>).map((p) => p.fullName ?? p.name).sort()[0]).toMatch(/^Jan Jansen|^Trading/);
       expect((data.order!.declaredBuyer as Record<string, unknown>).phone).toBeTruthy();
       expect((data.shipment!.consignee as Record<string, unknown>).fullName).toBe(data.person!.fullName);
+      expect([data.company!.roleHolders, data.person!.companyRoles]).toEqual([[{ __typename: "CompanyRoleLink" }], [{ __typename: "CompanyRoleLink" }]]);
       await expectAudited(caller.sub!, [ids.person!, ids.order!, ids.shipment!]);
     } else {
       for (const root of Object.keys(nominalRoots)) {

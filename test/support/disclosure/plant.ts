@@ -244,7 +244,12 @@ export async function plant(stack: TestStack, agency: string, as: Record<string,
     seizure("S1 (seizure, TLP RED, offenders P1 and C1)", "RED", [p1.id, company.id]),
     seizure("S2 (seizure, TLP AMBER, offender P2)", "AMBER", [p2.id]),
     upsertOrder(),
-    gql(`mutation($i: AssociationInput!) { linkAssociates(input: $i) { id } }`, { i: { personId: p1.id, associateId: p2.id, since: "2020-01-01" } }, "association"),
+    gql(`mutation($i: AssociationInput!) { linkAssociates(input: $i) { id } }`, { i: { personId: p1.id, associateId: p2.id, kind: "FAMILY", since: "2020-01-01" } }, "association"),
+    gql(
+      `mutation($i: CompanyRoleHolderInput!) { linkCompanyRoleHolder(input: $i) { id } }`,
+      { i: { holderId: p1.id, companyId: company.id, role: "SHAREHOLDER", sharePercentage: 25, since: "2019-01-01", note: book.add("CompanyRoleLink.note", "P1 shareholder of C1", `${book.text("Note")} ${book.text()}`) } },
+      "shareholder",
+    ),
     gql(`mutation($i: CompanyRoleInput!) { linkCompanyRole(input: $i) { id } }`, { i: { personId: p1.id, companyId: company.id, role: "DIRECTOR", since: "2019-01-01" } }, "director"),
     gql(`mutation($i: CompanyRoleInput!) { linkCompanyRole(input: $i) { id } }`, { i: { personId: p2.id, companyId: company.id, role: "EMPLOYEE" } }, "employee"),
   ]);

@@ -4,18 +4,21 @@ import { CentralityMeasure, CommunityAlgorithm, PathMode, RelationshipType } fro
 import { analysisSettings } from "./analysis.settings.js";
 import { communityProfiles } from "./communities.js";
 import { exploreBetween, exploreNetwork } from "./explore.js";
-import { IDENTIFIER_LABELS } from "./graph.model.js";
+import { IDENTIFIER_LABELS, OWNERSHIP_RELATIONSHIPS } from "./graph.model.js";
 import { centrality, clusters, DEFAULT_RESOLUTION, RESOLUTION_RANGE, toGraphology } from "./metrics.js";
 import { Centrality, Communities } from "./metrics.types.js";
 import { Network, NetworkScopeInput } from "./network.types.js";
+import { exploreOwnership, ultimateOwners } from "./ownership.js";
+import { OwnershipChains } from "./ownership.types.js";
 import { connectingTree, shortestPaths, timeOrderedPaths, type FoundPath } from "./path.search.js";
 import { ConnectingNetwork, PathResult, type Path } from "./path.types.js";
 import { Presenter } from "./presenter.js";
-import { checkHops, checkIds, checkTypes, requireAnalysisReader, traversalOptions, validScope } from "./scope.js";
+import { checkHops, checkIds, checkTypes, checkWindow, requireAnalysisReader, traversalOptions, validScope } from "./scope.js";
 import { findSharedLinks, type Route } from "./shared.js";
 import { SharedIdentifiers } from "./shared.types.js";
 
 const MAX_PATHS = 100;
+const MAX_CHAINS = 500;
 const MAX_TERMINALS = 20;
 const MAX_TOP = 100;
 const NO_WINDOW = { since: null, until: null };
@@ -106,6 +109,44 @@ export class AnalysisResolver {
     return {
       paths: search.paths.map((p) => presentPath(presenter, p)),
       truncated: graph.truncated || (mode !== PathMode.SHORTEST && search.more),
+      cut: presenter.cut(),
+    };
+  }
+
+  @Query(() => OwnershipChains, {
+    description:
+      "Who ultimately owns a company: its shareholders, beneficial owners and nominee shareholders, their owners and so on up to " +
+      "`maxHops` links (companies owning companies), with the share held through each chain (the product of the percentages " +
+      "along it) and in all. Persons and companies you may not read are pseudonyms. Analysts, investigators and supervisors.",
+  })
+  async ownershipChain(
+    @Arg("companyId", () => ID, { description: "The company whose owners to find." }) companyId: string,
+    @Arg("maxHops", () => Int, { defaultValue: 4, description: "Longest chain, in links (1 to CIX_MAX_HOPS, default 5)." }) maxHops: number,
+    @Arg("at", () => DateTimeScalar, {
+      nullable: true,
+      description: "Ownership at this instant: links that had ended or not yet begun then are left out (default: every link recorded).",
+    })
+    at: string | null,
+    @Arg("limit", () => Int, { defaultValue: 20, description: `Most chains to return (1 to ${MAX_CHAINS}); \`truncated\` says when there were more.` }) limit: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OwnershipChains> {
+    const { reader } = requireAnalysisReader(ctx);
+    checkHops(maxHops, "maxHops");
+    checkRange(limit, "limit", MAX_CHAINS);
+    const opts = traversalOptions(reader, { types: [...OWNERSHIP_RELATIONSHIPS], window: checkWindow(at, at, ""), limit: analysisSettings().maxNodes });
+    const { graph, company } = await ctx.db.readTransaction((tx) => exploreOwnership(tx, opts, companyId, maxHops));
+    const found = ultimateOwners(graph, company.eid, limit);
+    const presenter = new Presenter(ctx, graph);
+    return {
+      company: presenter.nodeOf(company.eid),
+      owners: found.owners.map((owner) => ({
+        owner: presenter.nodeOf(owner.eid),
+        effectiveShare: owner.effectiveShare,
+        depth: owner.chains[0]!.edges.length,
+        ownersNotSearched: owner.ownersNotSearched,
+        chains: owner.chains.map((chain) => ({ share: chain.share, path: presentPath(presenter, chain) })),
+      })),
+      truncated: graph.truncated || found.more,
       cut: presenter.cut(),
     };
   }

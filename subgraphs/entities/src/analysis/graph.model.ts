@@ -1,3 +1,4 @@
+import { OWNERSHIP_ROLES, ROLE_REL } from "../relationship/relationship.types.js";
 import { LinkKind, NodeKind, RelationshipType } from "./analysis.enums.js";
 
 /**
@@ -47,7 +48,13 @@ export const RECORD_RELATIONSHIPS: readonly RelationshipType[] = [
   RelationshipType.SAME_AS,
 ];
 
-/** Relationships from a record to something other records share: identifiers, and companies people work for. */
+/** A person's or company's roles in companies: director, employee, shareholder, agent… (one link type per role). */
+export const COMPANY_ROLE_RELATIONSHIPS: readonly RelationshipType[] = Object.values(ROLE_REL);
+
+/** Holder → company links that carry a stake: what an ownership chain follows. */
+export const OWNERSHIP_RELATIONSHIPS: readonly RelationshipType[] = OWNERSHIP_ROLES.map((role) => ROLE_REL[role]);
+
+/** Relationships from a record to something other records share: identifiers, and companies people or companies hold roles in. */
 export const LINK_RELATIONSHIPS: readonly RelationshipType[] = [
   RelationshipType.USES,
   RelationshipType.LOCATED_AT,
@@ -56,8 +63,7 @@ export const LINK_RELATIONSHIPS: readonly RelationshipType[] = [
   RelationshipType.DECLARED,
   RelationshipType.FROM,
   RelationshipType.TO,
-  RelationshipType.DIRECTOR_OF,
-  RelationshipType.EMPLOYED_BY,
+  ...COMPANY_ROLE_RELATIONSHIPS,
 ];
 
 /** From a record to the person or company it names: a case's offender, an order's buyer or seller, a parcel's consignor or consignee. */

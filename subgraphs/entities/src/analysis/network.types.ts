@@ -1,5 +1,5 @@
 import { DateScalar, DateTimeScalar } from "@cix/core";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { NodeKind, RelationshipType } from "./analysis.enums.js";
 import type { NodeLabel } from "./graph.model.js";
 
@@ -64,8 +64,16 @@ export class NetworkEdge {
   @Field(() => Boolean, { description: "False for relationships that mean both ways (ASSOCIATE_OF)." })
   directed: boolean;
 
-  @Field(() => String, { nullable: true, description: "For DECLARED: the party role the identifier was declared for (buyer, seller, consignor, consignee, payer, payee)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For DECLARED: the party role the identifier was declared for (buyer, seller, consignor, consignee, payer, payee); for " +
+      "ASSOCIATE_OF: the kind of tie (an AssociationKind).",
+  })
   role: string | null;
+
+  @Field(() => Float, { nullable: true, description: "For owner roles (SHAREHOLDER_OF, BENEFICIAL_OWNER_OF, NOMINEE_SHAREHOLDER_OF): the percentage of the shares held, if recorded." })
+  sharePercentage: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: "Since when the link holds, if recorded (phones, addresses, accounts, associations, roles)." })
   since: string | null;

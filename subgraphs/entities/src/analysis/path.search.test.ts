@@ -12,7 +12,7 @@ function graph(pairs: Array<[string, string, string?]>, cut: string[] = []): Sub
   pairs.forEach(([a, b, at], i) => {
     for (const eid of [a, b]) if (!g.nodes.has(eid)) g.nodes.set(eid, node(eid));
     const edge: GraphEdge = {
-      rid: `r${i}`, type: RelationshipType.USES, start: a, end: b, role: null, since: null, until: null, at: at ?? null,
+      rid: `r${i}`, type: RelationshipType.USES, start: a, end: b, role: null, sharePercentage: null, since: null, until: null, at: at ?? null,
       ownerAgency: null, source: null, createdAt: null,
     };
     g.addEdge(edge);

@@ -40,6 +40,7 @@ export class Presenter {
       target: this.nodeOf(edge.end).id,
       directed: !UNDIRECTED_RELATIONSHIPS.includes(edge.type),
       role: edge.role,
+      sharePercentage: edge.sharePercentage,
       since: edge.since,
       until: edge.until,
       at: edge.at,

@@ -28,6 +28,8 @@ export type GraphEdge = {
   start: string;
   end: string;
   role: string | null;
+  /** Owner roles: the percentage of the company's shares held, if recorded. */
+  sharePercentage: number | null;
   since: string | null;
   until: string | null;
   /** When the event it stands for happened (ISO date-time), if it is one. */

@@ -60,9 +60,11 @@ const INCIDENT_EDGES = compact(`UNWIND $eids AS eid
   MATCH (n) WHERE elementId(n) = eid
   MATCH (n)-[r]-(m)
   WHERE type(r) IN $types AND ${labelPredicate("m", NODE_LABELS)} AND ($within IS NULL OR elementId(m) IN $within)
+    AND (NOT $inbound OR endNode(r) = n)
   WITH r, startNode(r) AS sn, endNode(r) AS en
   LIMIT toInteger($rowCap)
-  RETURN elementId(r) AS rid, type(r) AS type, elementId(sn) AS start, elementId(en) AS end, r.role AS role, r.since AS since,
+  RETURN elementId(r) AS rid, type(r) AS type, elementId(sn) AS start, elementId(en) AS end, coalesce(r.role, r.kind) AS role,
+    r.sharePercentage AS sharePercentage, r.since AS since,
     r.until AS until, r.at AS edgeAt, coalesce(sn.seizedAt, sn.orderDate, sn.paidAt, sn.shippedAt) AS startAt,
     coalesce(en.seizedAt, en.orderDate, en.paidAt, en.shippedAt) AS endAt,
     coalesce(r.ownerAgency, r.agency, sn.ownerAgency) AS ownerAgency, r.source AS source, coalesce(r.createdAt, r.at) AS createdAt`);
@@ -135,7 +137,7 @@ function withEventDate({ edgeAt, startAt, endAt, ...edge }: EdgeRow): GraphEdge 
 
 /**
  * The relationships of the given types between the nodes `eids` and network nodes (only those in `within`,
- * when given), at most `rowCap` of them.
+ * when given; only those pointing at the nodes, when `inbound`), at most `rowCap` of them.
  */
 export async function incidentEdges(
   tx: Tx,
@@ -143,9 +145,10 @@ export async function incidentEdges(
   types: readonly RelationshipType[],
   rowCap: number,
   within: readonly string[] | null = null,
+  inbound = false,
 ): Promise<GraphEdge[]> {
   if (eids.length === 0 || types.length === 0) return [];
-  return (await tx.run<EdgeRow>(INCIDENT_EDGES, { eids, types, rowCap, within })).map(withEventDate);
+  return (await tx.run<EdgeRow>(INCIDENT_EDGES, { eids, types, rowCap, within, inbound })).map(withEventDate);
 }
 
 /** Other shipments with the tracking number of each given shipment. */

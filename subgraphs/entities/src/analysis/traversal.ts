@@ -96,16 +96,17 @@ export class Traversal {
   }
 
   /**
-   * One hop from `frontier` over `types` (default: the traversal's). New neighbours are added at `hop`, best
+   * One hop from `frontier` over `types` (default: the traversal's), or only over relationships pointing at the
+   * frontier when `inbound` (a company's holders, not its holdings). New neighbours are added at `hop`, best
    * connected to the frontier first while the node limit lasts; every relationship between two nodes of the
    * subgraph is kept.
    */
-  async expand(frontier: readonly GraphNode[], hop: number, types: readonly RelationshipType[] = this.opts.types): Promise<HopResult> {
+  async expand(frontier: readonly GraphNode[], hop: number, types: readonly RelationshipType[] = this.opts.types, inbound = false): Promise<HopResult> {
     const expandable = frontier.filter((n) => !this.graph.cut.has(n.eid));
     if (expandable.length === 0) return { added: [], reached: [] };
     for (const node of expandable) node.expanded = true;
     const rowCap = Math.min(expandable.length * (this.opts.superDegree + 1), MAX_ROWS_PER_HOP);
-    const rows = await incidentEdges(this.tx, expandable.map((n) => n.eid), types, rowCap);
+    const rows = await incidentEdges(this.tx, expandable.map((n) => n.eid), types, rowCap, null, inbound);
     if (rows.length >= rowCap) this.graph.truncated = true;
     const edges = rows.filter((e) => inWindow(e, this.opts.window));
     const from = new Set(expandable.map((n) => n.eid));

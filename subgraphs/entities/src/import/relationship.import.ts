@@ -14,15 +14,17 @@ import {
 } from "@cix/core";
 import { GraphQLNonNull } from "graphql";
 import { checkPeriod } from "../common/dates.js";
+import { companyRoleWrite, type CompanyRoleFields } from "../relationship/relationship.input.js";
 import { linkAssociatesMany, linkCompanyRolesMany, type AssociationWrite, type CompanyRoleWrite } from "../relationship/relationship.repository.js";
-import type { CompanyRoleType } from "../relationship/relationship.types.js";
+import { AssociationKind } from "../relationship/relationship.types.js";
 
 /**
  * Relationships between parties as import rows: associations between persons and persons' roles in companies, the
  * nominal intelligence agencies exchange besides the records themselves. The parties are named by natural key (a
- * person's reference, a company's registration) and must have been imported before; the person is always one of
- * the importing agency's (only the owner records its relationships), the other party may be any agency's.
- * Re-importing a row changes nothing: each agency's edge between two parties is merged, not added.
+ * person's reference, a company's registration) and must have been imported before. An association's person is one
+ * of the importing agency's; the other party, and both parties of a company role, may be any agency's that the
+ * importing agency may read (resolvePartyReferences: a party it may not read is not found). The edge is the
+ * importing agency's. Re-importing a row changes nothing: each agency's edge between two parties is merged, not added.
  */
 
 type PartyLabel = "Person" | "Company";
@@ -38,33 +40,43 @@ async function partiesOf(db: Database, ids: readonly string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, { label: r.label, ownerAgency: r.ownerAgency }]));
 }
 
+type RowFailure = Omit<RowError, "row"> & { row: number };
+
+/** One party a relationship row names: the field naming it, what it may be, and whether it must be the importer's own. */
+interface PartyEnd {
+  field: string;
+  labels: readonly PartyLabel[];
+  own?: boolean;
+}
+
+const kindsOf = (labels: readonly PartyLabel[]) => labels.map((l) => `a ${l.toLowerCase()}`).join(" or ");
+
 /**
- * Resolves the two parties of each row (`person` and `other`) and checks what they must be: the person a person of
- * the importing agency, the other a person or a company as the kind requires. Then runs `validate` on the row.
+ * Resolves the two parties of each row (`first` and `other`, each a reference in the row's field) and checks what
+ * they must be (a person or a company as the kind requires; the importer's own when `own`). Rows that failed
+ * already (`failed`) are left as they are. Then runs `validate` on the row.
  */
 async function prepareRelationships<T>(
   rows: readonly CoercedRow[],
   writer: ImportWriter,
-  other: { field: string; label: PartyLabel },
-  validate: (input: Record<string, unknown>, personId: string, otherId: string) => T,
+  ends: { first: PartyEnd; other: PartyEnd },
+  validate: (input: Record<string, unknown>, firstId: string, otherId: string) => T,
+  failed: RowFailure[] = [],
 ): Promise<Array<PreparedRow<T>>> {
-  const uses: Array<ReferenceUse<PartyReference>> = rows.flatMap((r) => [
-    { row: r.row, path: "person", ref: r.input.person as PartyReference },
-    { row: r.row, path: other.field, ref: r.input[other.field] as PartyReference },
-  ]);
+  const pair = [ends.first, ends.other];
+  const uses: Array<ReferenceUse<PartyReference>> = rows.flatMap((r) => pair.map((end) => ({ row: r.row, path: end.field, ref: r.input[end.field] as PartyReference })));
   const resolved = await resolvePartyReferences(writer.db, writer.agency, uses);
   const parties = await partiesOf(writer.db, resolved.ids.filter((id): id is string => id !== null));
-  const failed: Array<Omit<RowError, "row"> & { row: number }> = [...resolved.errors];
+  failed.push(...resolved.errors);
   rows.forEach((r, i) => {
-    const person = resolved.ids[2 * i] ? parties.get(resolved.ids[2 * i]!) : undefined;
-    const otherParty = resolved.ids[2 * i + 1] ? parties.get(resolved.ids[2 * i + 1]!) : undefined;
-    if (person && person.label !== "Person") failed.push({ row: r.row, field: "person", code: "INVALID_VALUE", message: "Expected a person, not a company." });
-    else if (person && person.ownerAgency !== writer.agency) {
-      failed.push({ row: r.row, field: "person", code: "INVALID_VALUE", message: `Expected a person of your agency (${writer.agency}): only the owner records its relationships.` });
-    }
-    if (otherParty && otherParty.label !== other.label) {
-      failed.push({ row: r.row, field: other.field, code: "INVALID_VALUE", message: `Expected a ${other.label.toLowerCase()}.` });
-    }
+    pair.forEach((end, j) => {
+      const party = resolved.ids[2 * i + j] ? parties.get(resolved.ids[2 * i + j]!) : undefined;
+      if (party && !end.labels.includes(party.label)) {
+        failed.push({ row: r.row, field: end.field, code: "INVALID_VALUE", message: `Expected ${kindsOf(end.labels)}.` });
+      } else if (party && end.own && party.ownerAgency !== writer.agency) {
+        failed.push({ row: r.row, field: end.field, code: "INVALID_VALUE", message: `Expected ${kindsOf(end.labels)} of your agency (${writer.agency}): only the owner records its relationships.` });
+      }
+    });
   });
   return prepareRows(rows, failed, (r, i) => validate(r.input, resolved.ids[2 * i]!, resolved.ids[2 * i + 1]!));
 }
@@ -83,7 +95,8 @@ export const associationImport: ImportKind<AssociationWrite> = {
   subgraph: "entities",
   description:
     "Associations between persons (nominal data): a person of your agency and an associate of any agency, both imported before and " +
-    "named by reference, with the period. Idempotent: each agency records one association between two persons.",
+    "named by reference, with the kind of tie (default ASSOCIATE) and the period. Idempotent: each agency records one association of " +
+    "each kind between two persons; the same two persons with another kind keep both kinds.",
   inputType: "AssociationInput",
   omitFields: ["personId", "associateId"],
   extraFields: () => ({
@@ -98,6 +111,7 @@ export const associationImport: ImportKind<AssociationWrite> = {
     "person.personReference": "P-2024-0001",
     "associate.agency": null,
     "associate.personReference": "P-2024-0002",
+    kind: "ASSOCIATE",
     since: "2021-03-01",
     "person.agency": null,
     "person.companyRegistrationCountry": null,
@@ -110,9 +124,10 @@ export const associationImport: ImportKind<AssociationWrite> = {
   },
 
   prepare(rows, writer) {
-    return prepareRelationships(rows, writer, { field: "associate", label: "Person" }, (input, personId, associateId) => {
+    const ends = { first: { field: "person", labels: ["Person"], own: true }, other: { field: "associate", labels: ["Person"] } } as const;
+    return prepareRelationships(rows, writer, ends, (input, personId, associateId) => {
       if (personId === associateId) throw badUserInput("input.associate", "another person than person");
-      return { personId, associateId, edge: edgeOf(input, writer) };
+      return { personId, associateId, kind: (input.kind as AssociationKind | null | undefined) ?? AssociationKind.ASSOCIATE, edge: edgeOf(input, writer) };
     });
   },
 
@@ -126,23 +141,34 @@ export const companyRoleImport: ImportKind<CompanyRoleWrite> = {
   name: "company-roles",
   subgraph: "entities",
   description:
-    "Persons' roles in companies (nominal data): a person of your agency, a company of any agency (by registration), DIRECTOR or " +
-    "EMPLOYEE, with the period. Idempotent: each agency records one role of each kind between a person and a company.",
-  inputType: "CompanyRoleInput",
-  omitFields: ["personId", "companyId"],
+    "Roles of persons and companies in companies (nominal data): officers, employees, shareholders, beneficial owners, nominees, " +
+    "intermediaries and registered agents, with the share (owner roles), the period and a note. The holder and the company may be " +
+    "any agency's your agency may read (its own, or shared with it in an open operation; give their agency); any other is not found. " +
+    "Idempotent: each agency records one role of each kind between a holder and a company.",
+  inputType: "CompanyRoleHolderInput",
+  omitFields: ["holderId", "companyId"],
   extraFields: () => ({
-    person: partyField("A person of your agency, by reference (or hub id)."),
-    company: partyField("The company (of any agency: give its agency), by registration country and number (or hub id)."),
+    holder: { type: PartyReferenceImport, description: "The person (by reference) or company (by registration) holding the role, or its hub id." },
+    person: { type: PartyReferenceImport, description: "Files of API 1.x: the holder when it is a person (give holder or person, not both)." },
+    company: partyField("The company, by registration country and number (or hub id)."),
   }),
   concurrency: 1,
   xml: { root: "companyRoles", record: "companyRole" },
   examples: {
     // The persons and companies templates' records.
-    "person.personReference": "P-2024-0001",
+    "holder.personReference": "P-2024-0001",
     "company.companyRegistrationCountry": "NL",
     "company.companyRegistrationNumber": "12345678",
     role: "DIRECTOR",
     since: "2019-01-01",
+    note: "Register extract of 2019-01-02",
+    sharePercentage: null,
+    shares: null,
+    "holder.agency": null,
+    "holder.companyRegistrationCountry": null,
+    "holder.companyRegistrationNumber": null,
+    "holder.id": null,
+    "person.personReference": null,
     "person.agency": null,
     "person.companyRegistrationCountry": null,
     "person.companyRegistrationNumber": null,
@@ -154,16 +180,26 @@ export const companyRoleImport: ImportKind<CompanyRoleWrite> = {
   },
 
   prepare(rows, writer) {
-    return prepareRelationships(rows, writer, { field: "company", label: "Company" }, (input, personId, companyId) => ({
-      personId,
-      companyId,
-      role: input.role as CompanyRoleType,
-      edge: edgeOf(input, writer),
-    }));
+    // `person` is the holder's name in files of API 1.x: it reads as `holder`.
+    const failed: RowFailure[] = [];
+    const named = rows.map((r) => {
+      const { holder, person } = r.input;
+      if (holder && person) failed.push({ row: r.row, field: "person", code: "INVALID_VALUE", message: "Give holder or person (its former name), not both." });
+      else if (!holder && !person) failed.push({ row: r.row, field: "holder", code: "REQUIRED", message: "Name the holder: a person or a company." });
+      return { ...r, input: { ...r.input, holder: holder ?? person } };
+    });
+    const ends = { first: { field: "holder", labels: ["Person", "Company"] }, other: { field: "company", labels: ["Company"] } } as const;
+    return prepareRelationships(
+      named,
+      writer,
+      ends,
+      (input, holderId, companyId) => companyRoleWrite(input as unknown as CompanyRoleFields, holderId, companyId, { ownerAgency: writer.agency, source: writer.source }, "input.company"),
+      failed,
+    );
   },
 
   async writeBatch(items, writer) {
     await writer.db.transaction((tx) => linkCompanyRolesMany(tx, items));
-    return items.map((item) => ({ id: item.personId, flags: 0 }));
+    return items.map((item) => ({ id: item.holderId, flags: 0 }));
   },
 };
