@@ -14,6 +14,7 @@ COPY seed/package.json seed/
 COPY subgraphs/seizures/package.json subgraphs/seizures/
 COPY subgraphs/entities/package.json subgraphs/entities/
 COPY subgraphs/ecommerce/package.json subgraphs/ecommerce/
+COPY clients/typescript/package.json clients/typescript/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
@@ -32,6 +33,7 @@ COPY seed/package.json seed/
 COPY subgraphs/seizures/package.json subgraphs/seizures/
 COPY subgraphs/entities/package.json subgraphs/entities/
 COPY subgraphs/ecommerce/package.json subgraphs/ecommerce/
+COPY clients/typescript/package.json clients/typescript/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist dist/
 COPY --from=build /app/codelists codelists/

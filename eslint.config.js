@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "neo4j/target/**", "neo4j/data*/**", "bench/results/**", "var/**", "dist/**"] },
+  { ignores: ["**/node_modules/**", "neo4j/target/**", "neo4j/data*/**", "bench/results/**", "var/**", "dist/**", "clients/typescript/src/generated/**", "clients/python/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**", "**/cli.ts", "bench/**", "schema/generate.ts"],
+    files: ["scripts/**", "**/cli.ts", "bench/**", "schema/generate.ts", "clients/typescript/generate.ts"],
     rules: { "no-console": "off" },
   },
 );

@@ -1,24 +1,22 @@
-/** A minimal GraphQL-over-HTTP client for the loader: one POST per operation, errors turned into exceptions. */
+/**
+ * The loader's requests go through @cix/client (typed documents, error codes, Retry-After on 429); this names the
+ * record a failed request was for, so a stopped load says which one and why.
+ */
+import { CixError, type CixClient, type CixGraphQLError, type TypedDocumentNode, type VariablesArgument } from "@cix/client";
 
-export interface GraphQLErrorBody {
-  message: string;
-  path?: Array<string | number>;
-  extensions?: { code?: string; field?: string; [key: string]: unknown };
-}
-
-/** A request the hub answered with errors (or not with GraphQL at all). */
+/** A request the hub answered with errors (or not with GraphQL at all), for the record named by `label`. */
 export class GraphQLRequestError extends Error {
   constructor(
     readonly label: string,
-    readonly errors: readonly GraphQLErrorBody[],
+    readonly errors: readonly CixGraphQLError[],
     readonly status: number,
   ) {
     super(
       `${label} failed (HTTP ${status}): ` +
         errors
           .map((e) => {
-            const where = [e.path?.join("."), e.extensions?.field].filter(Boolean).join(" ");
-            return `[${e.extensions?.code ?? "NO_CODE"}]${where ? ` ${where}:` : ""} ${e.message}`;
+            const where = [e.path?.join("."), e.field].filter(Boolean).join(" ");
+            return `[${e.code}]${where ? ` ${where}:` : ""} ${e.message}`;
           })
           .join("; "),
     );
@@ -27,37 +25,16 @@ export class GraphQLRequestError extends Error {
 
   /** Whether any error has this code (e.g. GRAPHQL_VALIDATION_FAILED for a field the schema lacks). */
   has(code: string): boolean {
-    return this.errors.some((e) => e.extensions?.code === code);
+    return this.errors.some((e) => e.code === code);
   }
 }
 
-const RATE_LIMIT_RETRIES = 5;
-
-/**
- * POSTs `query` with `variables` and returns `data`. Throws GraphQLRequestError naming `label` (which record),
- * and each error's code, path, field and message, if the response has errors or is not a GraphQL response.
- * When the gateway's rate limit answers 429, waits as long as its Retry-After says and tries again.
- */
-export async function graphql<T>(url: string, label: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
-  let res: Response;
-  for (let attempt = 0; ; attempt++) {
-    res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    if (res.status !== 429 || attempt === RATE_LIMIT_RETRIES) break;
-    await res.arrayBuffer();
-    const seconds = Math.min(60, Number(res.headers.get("retry-after")) || 1);
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  }
-  const text = await res.text();
-  let body: { data?: T | null; errors?: GraphQLErrorBody[] };
+/** Runs `document` and returns its data; any error becomes a GraphQLRequestError naming `label`. */
+export async function send<R, V extends Record<string, unknown>>(client: CixClient, label: string, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
   try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    throw new GraphQLRequestError(label, [{ message: `not a GraphQL response: ${text.slice(0, 200)}` }], res.status);
+    return await client.request(document, ...([variables] as VariablesArgument<V>));
+  } catch (error) {
+    if (error instanceof CixError) throw new GraphQLRequestError(label, error.errors, error.status);
+    throw error;
   }
-  if (body.errors?.length || !body.data) throw new GraphQLRequestError(label, body.errors ?? [{ message: "no data" }], res.status);
-  return body.data;
 }

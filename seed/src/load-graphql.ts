@@ -1,11 +1,30 @@
 import type { Logger, TokenService } from "@cix/core";
-import { graphql, GraphQLRequestError } from "./graphql-client.js";
+import {
+  CixClient,
+  LinkAssociatesDocument,
+  LinkCompanyRoleDocument,
+  OpenOperationDocument,
+  OperationsDocument,
+  ReturnSeizureDocument,
+  ShareIntoOperationDocument,
+  SubmitSeizureDocument,
+  UpsertCompanyDocument,
+  UpsertOrderDocument,
+  UpsertPaymentDocument,
+  UpsertPersonDocument,
+  UpsertSeizureDocument,
+  UpsertShipmentDocument,
+  ValidateSeizureDocument,
+  type TypedDocumentNode,
+  type UpsertSeizureMutation,
+} from "@cix/client";
+import { GraphQLRequestError, send as sendAs } from "./graphql-client.js";
 import type { DatasetPlan, PlanOperation, PlanSeizure, ReviewStatus } from "./plan.js";
 import { forEachLimit } from "./pool.js";
 
 /**
- * Sends a plan through the gateway as GraphQL mutations, so the data passes the same validation as any
- * client's, each record written with a token of the agency that owns it. Order: persons and companies, their
+ * Sends a plan through the gateway as GraphQL mutations (the typed documents of @cix/client), so the data passes
+ * the same validation as any client's, each record written with a token of the agency that owns it. Order: persons and companies, their
  * relationships, seizures (with offenders) and their review, orders, payments, shipments, the operation.
  * Natural keys of the plan become hub ids as records are created. Any error stops the load and is thrown
  * with the GraphQL error's code, path and message.
@@ -33,22 +52,6 @@ export interface LoadResult {
   ms: number;
 }
 
-const M = {
-  person: "mutation($input: PersonInput!) { upsertPerson(input: $input) { id } }",
-  company: "mutation($input: CompanyInput!) { upsertCompany(input: $input) { id } }",
-  associates: "mutation($input: AssociationInput!) { linkAssociates(input: $input) { id } }",
-  role: "mutation($input: CompanyRoleInput!) { linkCompanyRole(input: $input) { id } }",
-  seizure: "mutation($input: SeizureInput!) { upsertSeizure(input: $input) { id reviewStatus } }",
-  submit: "mutation($id: ID!) { submitSeizure(id: $id) { reviewStatus } }",
-  validate: "mutation($id: ID!) { validateSeizure(id: $id) { reviewStatus } }",
-  return: "mutation($id: ID!, $reason: String!) { returnSeizure(id: $id, reason: $reason) { reviewStatus } }",
-  order: "mutation($input: OrderInput!) { upsertOrder(input: $input) { id } }",
-  payment: "mutation($input: PaymentInput!) { upsertPayment(input: $input) { id } }",
-  shipment: "mutation($input: ShipmentInput!) { upsertShipment(input: $input) { id } }",
-  operations: "query { operations { id name leadAgency status } }",
-  open: "mutation($input: OpenOperationInput!) { openOperation(input: $input) { id } }",
-  share: "mutation($id: ID!, $recordIds: [ID!]!) { shareIntoOperation(id: $id, recordIds: $recordIds) }",
-} as const;
 
 type Role = "investigator" | "supervisor";
 
@@ -60,20 +63,19 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
   const counts: Record<string, number> = {};
   const skipped: string[] = [];
   const agencies = new Map(plan.agencies.map((a) => [a.code, rename(a.code)]));
-  const headers = await agencyHeaders(plan, options.tokens, agencies);
+  const clients = await agencyClients(plan, options, agencies);
 
   const as = (agency: string, role: Role = "investigator") => {
-    const h = headers.get(`${agency}|${role}`);
-    if (!h) throw new Error(`The plan's agency ${agency} is not among its agencies`);
-    return h;
+    const client = clients.get(`${agency}|${role}`);
+    if (!client) throw new Error(`The plan's agency ${agency} is not among its agencies`);
+    return client;
   };
   const id = (key: string) => {
     const value = ids.get(key);
     if (!value) throw new Error(`The plan refers to ${key}, which was not loaded (is it in the plan?)`);
     return value;
   };
-  const send = <T>(label: string, agency: string, query: string, variables: Record<string, unknown>, role?: Role) =>
-    graphql<T>(options.gatewayUrl, label, query, variables, as(agency, role));
+  const send: Send = (label, agency, document, variables, role) => sendAs(as(agency, role), label, document, variables);
   const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
   const phase = async <T>(kind: string, items: readonly T[], work: (item: T) => Promise<void>) => {
     const t = Date.now();
@@ -83,10 +85,10 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
 
   await phase("parties", [...plan.persons.map((p) => ({ ...p, kind: "person" as const })), ...plan.companies.map((c) => ({ ...c, kind: "company" as const }))], async (r) => {
     if (r.kind === "person") {
-      const data = await send<{ upsertPerson: { id: string } }>(r.key, r.agency, M.person, { input: r.input });
+      const data = await send(r.key, r.agency, UpsertPersonDocument, { input: r.input });
       ids.set(r.key, data.upsertPerson.id);
     } else {
-      const data = await send<{ upsertCompany: { id: string } }>(r.key, r.agency, M.company, { input: r.input });
+      const data = await send(r.key, r.agency, UpsertCompanyDocument, { input: r.input });
       ids.set(r.key, data.upsertCompany.id);
     }
     count(r.kind === "person" ? "persons" : "companies");
@@ -113,10 +115,10 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
 
   await phase("links", plan.links, async (l) => {
     if (l.type === "ASSOCIATE_OF") {
-      await send(l.key, l.agency, M.associates, { input: { personId: id(l.person), associateId: id(l.other), since: l.since } });
+      await send(l.key, l.agency, LinkAssociatesDocument, { input: { personId: id(l.person), associateId: id(l.other), since: l.since } });
     } else {
       const role = l.type === "DIRECTOR_OF" ? "DIRECTOR" : "EMPLOYEE";
-      await send(l.key, l.agency, M.role, { input: { personId: id(l.person), companyId: id(l.other), role, since: l.since } });
+      await send(l.key, l.agency, LinkCompanyRoleDocument, { input: { personId: id(l.person), companyId: id(l.other), role, since: l.since } });
     }
     count("links");
   });
@@ -130,13 +132,13 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
 
   await phase("orders", plan.orders, async (o) => {
     const input = { ...o.input, ...(o.buyer ? { buyerPartyId: id(o.buyer) } : {}), ...(o.seller ? { sellerPartyId: id(o.seller) } : {}) };
-    const data = await send<{ upsertOrder: { id: string } }>(o.key, o.agency, M.order, { input });
+    const data = await send(o.key, o.agency, UpsertOrderDocument, { input });
     ids.set(o.key, data.upsertOrder.id);
     count("orders");
   });
 
   await phase("payments", plan.payments, async (p) => {
-    const data = await send<{ upsertPayment: { id: string } }>(p.key, p.agency, M.payment, {
+    const data = await send(p.key, p.agency, UpsertPaymentDocument, {
       input: { ...p.input, ...(p.order ? { orderId: id(p.order) } : {}) },
     });
     ids.set(p.key, data.upsertPayment.id);
@@ -151,7 +153,7 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
       ...(s.consignor ? { consignorPartyId: id(s.consignor) } : {}),
       ...(s.consignee ? { consigneePartyId: id(s.consignee) } : {}),
     };
-    const data = await send<{ upsertShipment: { id: string } }>(s.key, s.agency, M.shipment, { input });
+    const data = await send(s.key, s.agency, UpsertShipmentDocument, { input });
     ids.set(s.key, data.upsertShipment.id);
     count("shipments");
   });
@@ -161,35 +163,39 @@ export async function loadPlan(plan: DatasetPlan, options: LoadOptions): Promise
   return { ids, counts, agencies, skipped, ms: Date.now() - started };
 }
 
-async function agencyHeaders(plan: DatasetPlan, tokens: TokenService, agencies: Map<string, string>): Promise<Map<string, Record<string, string>>> {
-  const headers = new Map<string, Record<string, string>>();
+/** Rate-limited requests wait for Retry-After and are sent again this often before the load stops. */
+const RATE_LIMIT_RETRIES = 5;
+
+/** One client per plan agency and role, each with a development token of that agency. */
+async function agencyClients(plan: DatasetPlan, options: LoadOptions, agencies: Map<string, string>): Promise<Map<string, CixClient>> {
+  const clients = new Map<string, CixClient>();
   for (const a of plan.agencies) {
     const code = agencies.get(a.code)!;
     for (const role of ["investigator", "supervisor"] as const) {
-      const token = await tokens.mintDevToken({ sub: `seed-${role}@${code}`, agency: code, country: a.country, roles: [role], operations: [] });
-      headers.set(`${a.code}|${role}`, { authorization: `Bearer ${token}` });
+      const token = await options.tokens.mintDevToken({ sub: `seed-${role}@${code}`, agency: code, country: a.country, roles: [role], operations: [] });
+      clients.set(`${a.code}|${role}`, new CixClient({ url: options.gatewayUrl, token, maxRetries: RATE_LIMIT_RETRIES }));
     }
   }
-  return headers;
+  return clients;
 }
 
-type Send = <T>(label: string, agency: string, query: string, variables: Record<string, unknown>, role?: Role) => Promise<T>;
+type Send = <R, V extends Record<string, unknown>>(label: string, agency: string, document: TypedDocumentNode<R, V>, variables: V, role?: Role) => Promise<R>;
 
-type SeizureResult = { upsertSeizure: { id: string; reviewStatus: ReviewStatus } };
+type SeizureResult = Pick<UpsertSeizureMutation["upsertSeizure"], "id" | "reviewStatus">;
 
 /**
  * Writes a case. One that is to be reviewed is written as SUBMITTED at once (saving a call); if the hub already
  * has it further along (a second load), the status is left out and the case keeps the one it has.
  */
-async function upsertSeizure(s: PlanSeizure, offenderIds: string[], send: Send): Promise<SeizureResult["upsertSeizure"]> {
+async function upsertSeizure(s: PlanSeizure, offenderIds: string[], send: Send): Promise<SeizureResult> {
   const input = { ...s.input, offenderIds };
-  if (s.reviewStatus === "DRAFT") return (await send<SeizureResult>(s.key, s.agency, M.seizure, { input })).upsertSeizure;
+  if (s.reviewStatus === "DRAFT") return (await send(s.key, s.agency, UpsertSeizureDocument, { input })).upsertSeizure;
   try {
-    return (await send<SeizureResult>(s.key, s.agency, M.seizure, { input: { ...input, reviewStatus: "SUBMITTED" } })).upsertSeizure;
+    return (await send(s.key, s.agency, UpsertSeizureDocument, { input: { ...input, reviewStatus: "SUBMITTED" } })).upsertSeizure;
   } catch (error) {
-    const statusRefused = error instanceof GraphQLRequestError && error.errors.some((e) => e.extensions?.field === "input.reviewStatus");
+    const statusRefused = error instanceof GraphQLRequestError && error.errors.some((e) => e.field === "input.reviewStatus");
     if (!statusRefused) throw error;
-    return (await send<SeizureResult>(s.key, s.agency, M.seizure, { input })).upsertSeizure;
+    return (await send(s.key, s.agency, UpsertSeizureDocument, { input })).upsertSeizure;
   }
 }
 
@@ -202,11 +208,11 @@ async function review(s: PlanSeizure, seizureId: string, current: ReviewStatus, 
   if (target === "DRAFT" || current === target || current === "VALIDATED") return;
   let status: ReviewStatus = current;
   if (status === "DRAFT" || status === "RETURNED") {
-    status = (await send<{ submitSeizure: { reviewStatus: ReviewStatus } }>(`${s.key} submit`, s.agency, M.submit, { id: seizureId })).submitSeizure.reviewStatus;
+    status = (await send(`${s.key} submit`, s.agency, SubmitSeizureDocument, { id: seizureId })).submitSeizure.reviewStatus;
   }
   if (status !== "SUBMITTED") return;
-  if (target === "VALIDATED") await send(`${s.key} validate`, s.agency, M.validate, { id: seizureId }, "supervisor");
-  if (target === "RETURNED") await send(`${s.key} return`, s.agency, M.return, { id: seizureId, reason: s.returnReason ?? "Please correct." }, "supervisor");
+  if (target === "VALIDATED") await send(`${s.key} validate`, s.agency, ValidateSeizureDocument, { id: seizureId }, "supervisor");
+  if (target === "RETURNED") await send(`${s.key} return`, s.agency, ReturnSeizureDocument, { id: seizureId, reason: s.returnReason ?? "Please correct." }, "supervisor");
 }
 
 /**
@@ -222,7 +228,7 @@ async function operation(
 ): Promise<string | { skipped: string }> {
   let existing: Array<{ id: string; name: string; leadAgency: string; status: string }>;
   try {
-    existing = (await send<{ operations: typeof existing }>(`${op.key} lookup`, op.agency, M.operations, {})).operations;
+    existing = (await send(`${op.key} lookup`, op.agency, OperationsDocument, {})).operations;
   } catch (error) {
     if (error instanceof GraphQLRequestError && error.has("GRAPHQL_VALIDATION_FAILED")) {
       return { skipped: `operation "${op.name}": the gateway's schema has no operations API (openOperation, shareIntoOperation)` };
@@ -238,13 +244,13 @@ async function operation(
       endsAt: new Date(Date.now() + op.endsInDays * 86_400_000).toISOString(),
       retentionDays: op.retentionDays,
     };
-    operationId = (await send<{ openOperation: { id: string } }>(op.key, op.agency, M.open, { input })).openOperation.id;
+    operationId = (await send(op.key, op.agency, OpenOperationDocument, { input })).openOperation.id;
   }
   const byOwner = new Map<string, string[]>();
   for (const key of op.records) {
     const owner = owners.get(key) ?? op.agency;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), key]);
   }
-  for (const [owner, records] of byOwner) await send(`${op.key} share (${owner})`, owner, M.share, { id: operationId, recordIds: records.map(id) });
+  for (const [owner, records] of byOwner) await send(`${op.key} share (${owner})`, owner, ShareIntoOperationDocument, { id: operationId, recordIds: records.map(id) });
   return operationId;
 }
