@@ -3,8 +3,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "@graphql-codegen/cli";
-import { parse, type OperationDefinitionNode } from "graphql";
-import { codegenConfig, sha256Hex } from "./codegen.js";
+import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { apiSchema, codegenConfig, sha256Hex } from "./codegen.js";
 
 const packageDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(packageDir, "../..");
@@ -35,16 +35,25 @@ export interface TrustedDocumentManifest {
 
 /**
  * Turns a persisted-documents map (hash → body, what the codegen client preset writes) into the gateway's manifest
- * for one client. Each id is recomputed from its body (the gateway checks that too); operations are sorted by name
- * so the file is stable.
+ * for one client. Each id is recomputed from its body (the gateway checks that too), and each operation must be
+ * valid against `schema` (the API it will run on): a registered operation the hub cannot run would only fail in
+ * production. Operations are sorted by name so the file is stable.
  */
-export function trustedDocumentManifest(persisted: Record<string, string>, options: { client: string; trustedOnly?: boolean }): TrustedDocumentManifest {
+export function trustedDocumentManifest(
+  persisted: Record<string, string>,
+  options: { client: string; schema: GraphQLSchema; trustedOnly?: boolean },
+): TrustedDocumentManifest {
   const operations = Object.entries(persisted).map(([hash, body]) => {
     const id = sha256Hex(body);
     if (hash.replace(/^sha256:/, "") !== id) throw new Error(`persisted document ${hash} is not the SHA-256 of its body (expected ${id})`);
-    const definitions = parse(body).definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+    const document = parse(body);
+    const definitions = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
     const [operation] = definitions;
     if (definitions.length !== 1 || !operation?.name) throw new Error(`persisted document ${id} must hold exactly one named operation`);
+    const invalid = validate(options.schema, document);
+    if (invalid.length > 0) {
+      throw new Error(`persisted document ${id} (${operation.name.value}) does not run against schema/api.graphql: ${invalid.map((e) => e.message).join("; ")}`);
+    }
     return { id, name: operation.name.value, type: operation.operation, body };
   });
   operations.sort((a, b) => a.name.localeCompare(b.name));
@@ -61,7 +70,7 @@ export async function produceClientArtefacts(): Promise<{ files: Record<string, 
   }
   const persisted = files[`${GENERATED}persisted-documents.json`];
   if (!persisted) throw new Error("the codegen wrote no persisted-documents.json (is persistedDocuments on in codegen.ts?)");
-  const manifest = trustedDocumentManifest(JSON.parse(persisted) as Record<string, string>, { client: EXAMPLE_CLIENT });
+  const manifest = trustedDocumentManifest(JSON.parse(persisted) as Record<string, string>, { client: EXAMPLE_CLIENT, schema: apiSchema() });
   files[MANIFEST_FILE] = `${JSON.stringify(manifest, null, 2)}\n`;
   return { files };
 }

@@ -4,13 +4,18 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { CodegenConfig } from "@graphql-codegen/cli";
-import { parse, print, visit } from "graphql";
+import { buildASTSchema, parse, print, visit, type GraphQLSchema } from "graphql";
 
 /** The manifest's ids are the lowercase hex SHA-256 of each body (the gateway's format, without a `sha256:` prefix). */
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** Every custom scalar of the API travels as a string in JSON (dates, codes, identifiers). */
 const STRING_SCALARS = ["DateTime", "Date", "CountryCode", "CurrencyCode", "HSCode", "UNLocode", "IBAN", "PhoneNumber", "EmailAddress", "AirlineCode"];
+
+/** The published API schema (schema/api.graphql), which operations are checked against. */
+export function apiSchema(): GraphQLSchema {
+  return buildASTSchema(parse(readFileSync(new URL("../../schema/api.graphql", import.meta.url), "utf8")));
+}
 
 /**
  * The API schema without its descriptions: they would be copied into the generated types as comments, so every

@@ -5,11 +5,13 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseCommandLine } from "@cix/core";
 import { clientPackageDir, produceClientArtefacts, trustedDocumentManifest } from "./artefacts.js";
+import { apiSchema } from "./codegen.js";
 
 const USAGE = `usage: npm run clients [-- --from <persisted-documents.json> --client <azp> [--not-trusted-only]]
   Without options: writes clients/typescript/src/generated/ and clients/typescript/trusted-documents.json.
   --from, --client: prints to stdout the trusted-document manifest of your own operations for the client id
-  (your token's azp); the operators put it in CIX_TRUSTED_DOCUMENTS_DIR. --not-trusted-only registers the
+  (your token's azp), each operation checked against schema/api.graphql; the operators put it in
+  CIX_TRUSTED_DOCUMENTS_DIR. --not-trusted-only registers the
   operations for hash-only calls without holding the client to them.`;
 
 const { values } = parseCommandLine(
@@ -23,7 +25,7 @@ if (values.from || values.client) {
     process.exit(2);
   }
   const persisted = JSON.parse(await readFile(values.from, "utf8")) as Record<string, string>;
-  const manifest = trustedDocumentManifest(persisted, { client: values.client, trustedOnly: !values["not-trusted-only"] });
+  const manifest = trustedDocumentManifest(persisted, { client: values.client, schema: apiSchema(), trustedOnly: !values["not-trusted-only"] });
   process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
 } else {
   const { files } = await produceClientArtefacts();
