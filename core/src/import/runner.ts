@@ -288,7 +288,8 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
   /** Validates and stores one batch; its checkpoint is committed later, in file order (see `commitOldest`). */
   const processBatch = async (records: SourceRecord[]): Promise<BatchCheckpoint> => {
     const errors: RowError[] = [];
-    const warnings: RowError[] = [];
+    // A lenient import's warnings, by row: a row whose write fails takes them with it (it is reported as rejected).
+    const warningsByRow = new Map<number, RowError[]>();
     const rejectedRows = new Set<number>();
     const coerced: CoercedRow[] = [];
     for (const record of records) {
@@ -311,7 +312,7 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       const stored = "valid" in p && (rowErrors.length === 0 || (job.lenient && rowErrors.every((e) => mayLeaveOut(rowType, keyFields, e))));
       if (stored) {
         valid.push({ row: p.row, valid: p.valid });
-        for (const e of rowErrors) warnings.push({ row: p.row, ...leftOutWarning(e) });
+        if (rowErrors.length > 0) warningsByRow.set(p.row, rowErrors.map((e) => ({ row: p.row, ...leftOutWarning(e) })));
       } else {
         for (const e of rowErrors) errors.push({ row: p.row, ...e });
         rejectedRows.add(p.row);
@@ -321,19 +322,16 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
     let flagged = 0;
     const counts: WriteCounts = { created: 0, updated: 0, merged: 0 };
     const writtenIds = new Set<string>();
-    const warnedRows = new Set<number>();
     const acceptedRows: AcceptedRow[] = [];
     const validByRow = new Map(valid.map((v) => [v.row, v.valid]));
     for (const result of await writeValid(valid)) {
       if (result.error) {
         errors.push({ row: result.row, ...result.error });
         rejectedRows.add(result.row);
-        // Its warnings go with it: the row is reported as rejected, not as stored without a value.
-        for (let i = warnings.length - 1; i >= 0; i--) if (warnings[i]!.row === result.row) warnings.splice(i, 1);
+        warningsByRow.delete(result.row);
       } else {
         accepted++;
         if ((result.outcome?.flags ?? 0) > 0) flagged++;
-        if (warnings.some((w) => w.row === result.row)) warnedRows.add(result.row);
         const outcome = result.outcome;
         if (outcome && !dryRun && outcome.created !== undefined) {
           // Rows are matched to their records by id, so a key repeated within the batch counts as merged too.
@@ -349,7 +347,7 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    warnings.sort((a, b) => a.row - b.row);
+    const warnings = [...warningsByRow.values()].flat().sort((a, b) => a.row - b.row);
     return {
       lastRow: records[records.length - 1]!.row,
       rows: records.length,
@@ -357,7 +355,7 @@ export async function runImportJob(job: ImportJobRecord, request: ImportJobReque
       rejected: rejectedRows.size,
       flagged,
       ...counts,
-      warned: warnedRows.size,
+      warned: warningsByRow.size,
       errors,
       warnings,
       acceptedRows,
